@@ -1,0 +1,119 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Role } from "../../db/schema";
+import { useI18n } from "~/i18n/use-i18n";
+import type { MessageKey } from "~/i18n/i18n";
+
+export interface ShellUser {
+  id: string;
+  role: Role;
+  name: string;
+}
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  end?: boolean;
+}
+
+/** Navigation by role: each role sees the pages it can use. */
+export function navItems(user: ShellUser | null): NavItem[] {
+  const items: NavItem[] = [{ to: "/", label: "nav.home", end: true }];
+  if (!user) return items;
+  items.push({ to: "/dashboard", label: "nav.dashboard" });
+  if (user.role === "admin") items.push({ to: "/admin/staff", label: "nav.staff" });
+  items.push({ to: "/account", label: "nav.account" });
+  return items;
+}
+
+function PreferenceForms({ display }: { display: { largeText: boolean; highContrast: boolean } }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <section aria-label={t("prefs.label")} className="flex flex-wrap items-center gap-2">
+      <Form method="post" action="/preferences" className="inline">
+        <input type="hidden" name="redirectTo" value={here} />
+        <button type="submit" name="locale" value={t("prefs.switchToLang")} lang={t("prefs.switchToLang")} className="button button-small button-secondary">
+          {t("prefs.switchTo")}
+        </button>
+      </Form>
+      <Form method="post" action="/preferences" className="inline-flex flex-wrap gap-2">
+        <input type="hidden" name="redirectTo" value={here} />
+        <button type="submit" name="toggle" value="largeText" aria-pressed={display.largeText} className="button button-small">
+          {t("prefs.largeText")}
+        </button>
+        <button type="submit" name="toggle" value="highContrast" aria-pressed={display.highContrast} className="button button-small">
+          {t("prefs.highContrast")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function Shell({
+  user,
+  display,
+  children,
+}: {
+  user: ShellUser | null;
+  display: { largeText: boolean; highContrast: boolean };
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="skip-link">
+        {t("site.skipLink")}
+      </a>
+      <header className="site-header">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <p className="m-0">
+            <Link to="/" className="text-2xl font-bold text-fg no-underline">
+              {t("site.name")}
+            </Link>
+            <span className="ml-3 text-muted">{t("site.tagline")}</span>
+          </p>
+          <PreferenceForms display={display} />
+        </div>
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 pb-2">
+          <nav aria-label={t("nav.label")} className="site-nav">
+            <ul className="flex flex-wrap gap-x-5">
+              {navItems(user).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end}>
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {user ? (
+            <div className="flex flex-wrap items-center gap-3">
+              <span>{t("nav.signedInAs", { name: user.name })}</span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button button-small button-secondary">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </div>
+          ) : (
+            <div className="flex gap-3">
+              <Link to="/login">{t("nav.signIn")}</Link>
+              <Link to="/register">{t("nav.register")}</Link>
+            </div>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+        {children}
+      </main>
+      <footer className="border-t border-line bg-surface">
+        <div className="mx-auto max-w-5xl px-4 py-6 text-muted">
+          <p>{t("site.footer.about")}</p>
+          <p className="mt-2">{t("site.footer.accessibility")}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

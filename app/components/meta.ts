@@ -1,0 +1,18 @@
+import type { MetaDescriptor } from "@remix-run/node";
+import { DEFAULT_LOCALE, translator, type Locale, type MessageKey } from "~/i18n/i18n";
+
+interface MatchLike {
+  id: string;
+  data?: unknown;
+}
+
+export function localeFromMatches(matches: readonly MatchLike[]): Locale {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined;
+  return root?.locale ?? DEFAULT_LOCALE;
+}
+
+/** `<title>` for a page: "页面 - 黔程", in the visitor's language. */
+export function pageTitle(matches: readonly MatchLike[], key: MessageKey): MetaDescriptor[] {
+  const t = translator(localeFromMatches(matches));
+  return [{ title: `${t(key)} - ${t("site.titleSuffix")}` }];
+}

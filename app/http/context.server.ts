@@ -1,0 +1,96 @@
+import { parse, serialize } from "cookie";
+import { getDb } from "../../db/database";
+import { SESSION_COOKIE, validateSessionToken, type SessionUser } from "../domain/accounts/session.server";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/i18n";
+
+export const LANG_COOKIE = "qc_lang";
+export const DISPLAY_COOKIE = "qc_display";
+const YEAR_S = 365 * 24 * 60 * 60;
+
+export interface Display {
+  largeText: boolean;
+  highContrast: boolean;
+}
+
+// A type alias (not an interface) so it fits AppLoadContext's index signature.
+export type RequestContext = {
+  /** CSP nonce for this response's inline scripts. */
+  nonce: string;
+  ip: string;
+  /** Whether cookies get the Secure attribute (production over HTTPS, or COOKIE_SECURE=true). */
+  secureCookies: boolean;
+  auth: { user: SessionUser; sessionId: string } | null;
+  locale: Locale;
+  display: Display;
+};
+
+declare module "@remix-run/node" {
+  interface AppLoadContext extends RequestContext {}
+}
+
+export function parseDisplayCookie(value: string | undefined): Display | null {
+  if (value === undefined) return null;
+  const parts = new Set(value.split("."));
+  return { largeText: parts.has("large"), highContrast: parts.has("contrast") };
+}
+
+export function serializeDisplayCookie(display: Display, secure: boolean): string {
+  const value = [display.largeText ? "large" : "", display.highContrast ? "contrast" : ""].filter(Boolean).join(".") || "none";
+  return serialize(DISPLAY_COOKIE, value, { path: "/", maxAge: YEAR_S, sameSite: "lax", secure, httpOnly: true });
+}
+
+export function serializeLangCookie(locale: Locale, secure: boolean): string {
+  return serialize(LANG_COOKIE, locale, { path: "/", maxAge: YEAR_S, sameSite: "lax", secure, httpOnly: true });
+}
+
+export function serializeSessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  return serialize(SESSION_COOKIE, token, { path: "/", expires: expiresAt, sameSite: "lax", secure, httpOnly: true });
+}
+
+export function clearSessionCookie(secure: boolean): string {
+  return serialize(SESSION_COOKIE, "", { path: "/", maxAge: 0, sameSite: "lax", secure, httpOnly: true });
+}
+
+/** Picks a language from Accept-Language for a first visit: English only when it is preferred over Chinese. */
+function localeFromHeader(header: string | undefined): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const first = header.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("en") ? "en" : DEFAULT_LOCALE;
+}
+
+/**
+ * Reads the session and the visitor's preferences once per request. Returns the context and any cookies
+ * to send back (a renewed session, or clearing a dead one).
+ */
+export async function buildRequestContext(input: {
+  cookieHeader: string | undefined;
+  acceptLanguage: string | undefined;
+  ip: string;
+  nonce: string;
+  secureCookies: boolean;
+}): Promise<{ context: RequestContext; setCookies: string[] }> {
+  const cookies = parse(input.cookieHeader ?? "");
+  const setCookies: string[] = [];
+  let auth: RequestContext["auth"] = null;
+  const token = cookies[SESSION_COOKIE];
+  if (token) {
+    const db = await getDb();
+    const validated = await validateSessionToken(db, token);
+    if (validated) {
+      auth = { user: validated.user, sessionId: validated.session.id };
+      if (validated.renewed) setCookies.push(serializeSessionCookie(token, validated.session.expiresAt, input.secureCookies));
+    } else {
+      setCookies.push(clearSessionCookie(input.secureCookies));
+    }
+  }
+  const cookieLocale = cookies[LANG_COOKIE];
+  const locale: Locale = isLocale(cookieLocale) ? cookieLocale : (auth?.user.locale ?? localeFromHeader(input.acceptLanguage));
+  const display = parseDisplayCookie(cookies[DISPLAY_COOKIE]) ?? {
+    largeText: auth?.user.largeText ?? false,
+    highContrast: auth?.user.highContrast ?? false,
+  };
+  return {
+    context: { nonce: input.nonce, ip: input.ip, secureCookies: input.secureCookies, auth, locale, display },
+    setCookies,
+  };
+}

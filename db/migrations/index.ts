@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as foundation from "./2026-11-29T06-45-00Z-foundation";
+
+/**
+ * Every migration, by name. Listed explicitly (not read from the folder) so the same list works under tsx,
+ * Vitest and the bundled server. Names are ISO timestamps; the files are frozen once they have run.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-29T06-45-00Z-foundation": foundation,
+};

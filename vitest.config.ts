@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    include: ["app/**/*.test.ts", "db/**/*.test.ts", "search/**/*.test.ts", "tests/unit/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Domain tests on PostgreSQL share one database: run files one after another there.
+    fileParallelism: !process.env.DATABASE_URL,
+    setupFiles: ["./tests/setup-console.ts"],
+  },
+});
