@@ -70,7 +70,6 @@ const remixHandler = createRequestHandler({
     const secureCookies = forceSecureCookies || (!dev && req.protocol === "https");
     const { context, setCookies } = await buildRequestContext({
       cookieHeader: req.get("cookie"),
-      acceptLanguage: req.get("accept-language"),
       ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
       nonce: res.locals.nonce as string,
       secureCookies,

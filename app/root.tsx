@@ -17,7 +17,10 @@ import { DEFAULT_LOCALE, translator, type Locale } from "./i18n/i18n";
 import { useI18n } from "./i18n/use-i18n";
 import stylesheet from "./tailwind.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const t = translator(data?.locale ?? DEFAULT_LOCALE);

@@ -51,20 +51,12 @@ export function clearSessionCookie(secure: boolean): string {
   return serialize(SESSION_COOKIE, "", { path: "/", maxAge: 0, sameSite: "lax", secure, httpOnly: true });
 }
 
-/** Picks a language from Accept-Language for a first visit: English only when it is preferred over Chinese. */
-function localeFromHeader(header: string | undefined): Locale {
-  if (!header) return DEFAULT_LOCALE;
-  const first = header.split(",")[0]?.trim().toLowerCase() ?? "";
-  return first.startsWith("en") ? "en" : DEFAULT_LOCALE;
-}
-
 /**
  * Reads the session and the visitor's preferences once per request. Returns the context and any cookies
  * to send back (a renewed session, or clearing a dead one).
  */
 export async function buildRequestContext(input: {
   cookieHeader: string | undefined;
-  acceptLanguage: string | undefined;
   ip: string;
   nonce: string;
   secureCookies: boolean;
@@ -84,7 +76,7 @@ export async function buildRequestContext(input: {
     }
   }
   const cookieLocale = cookies[LANG_COOKIE];
-  const locale: Locale = isLocale(cookieLocale) ? cookieLocale : (auth?.user.locale ?? localeFromHeader(input.acceptLanguage));
+  const locale: Locale = isLocale(cookieLocale) ? cookieLocale : (auth?.user.locale ?? DEFAULT_LOCALE);
   const display = parseDisplayCookie(cookies[DISPLAY_COOKIE]) ?? {
     largeText: auth?.user.largeText ?? false,
     highContrast: auth?.user.highContrast ?? false,

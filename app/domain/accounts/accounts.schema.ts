@@ -31,20 +31,28 @@ const newPassword = z
   .min(8, "err.passwordShort")
   .max(128, "err.passwordLong");
 
-export const registerSchema = z
-  .object({
-    role: z.enum(["seeker", "employer"], { required_error: "err.roleRequired", invalid_type_error: "err.roleRequired" }),
-    phone,
-    email,
-    password: newPassword,
-    confirmPassword: z.string({ required_error: "err.confirmRequired" }),
-  })
+/*
+ * Cross-field rules sit on their own small objects joined with `.and`: zod runs an object's refinements only
+ * when the whole object parsed, so this way "no contact given" shows together with the other errors.
+ */
+const contact = z.object({ phone, email }).superRefine((v, ctx) => {
+  if (!v.phone && !v.email) ctx.addIssue({ code: "custom", path: ["phone"], message: "err.contactRequired" });
+});
+
+const passwordPair = z
+  .object({ password: newPassword, confirmPassword: z.string({ required_error: "err.confirmRequired" }) })
   .superRefine((v, ctx) => {
-    if (!v.phone && !v.email) ctx.addIssue({ code: "custom", path: ["phone"], message: "err.contactRequired" });
-    if (v.password && v.confirmPassword && v.password !== v.confirmPassword) {
+    if (v.password !== v.confirmPassword) {
       ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "err.passwordMismatch" });
     }
   });
+
+export const registerSchema = z
+  .object({
+    role: z.enum(["seeker", "employer"], { required_error: "err.roleRequired", invalid_type_error: "err.roleRequired" }),
+  })
+  .and(contact)
+  .and(passwordPair);
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const loginSchema = z.object({
@@ -75,11 +83,7 @@ export const createStaffSchema = z
     role: z.enum(["counselor", "admin"], { required_error: "err.staffRoleRequired", invalid_type_error: "err.staffRoleRequired" }),
     displayName: z.string({ required_error: "err.nameRequired" }).trim().min(1, "err.nameRequired").max(50, "err.nameLong"),
     regionCode: z.string({ required_error: "err.regionRequired" }).regex(/^\d{6}$/, "err.regionRequired"),
-    phone,
-    email,
     password: newPassword,
   })
-  .superRefine((v, ctx) => {
-    if (!v.phone && !v.email) ctx.addIssue({ code: "custom", path: ["phone"], message: "err.contactRequired" });
-  });
+  .and(contact);
 export type CreateStaffInput = z.infer<typeof createStaffSchema>;

@@ -1,0 +1,20 @@
+// Serves the built app for the e2e tests on a throwaway PGlite database.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const dir = mkdtempSync(join(tmpdir(), "qiancheng-e2e-"));
+const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", PGLITE_DIR: join(dir, "pglite"), DATABASE_URL: "" },
+});
+function stop(signal) {
+  child.kill(signal);
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+child.on("exit", (code) => {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

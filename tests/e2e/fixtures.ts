@@ -1,0 +1,52 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "Qiancheng#2026";
+export const DEMO = {
+  seeker: "13800000001",
+  employer: "13800000002",
+  counselor: "13800000003",
+  admin: "13800000004",
+} as const;
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Runs axe on the page as it is now; any violation fails the test with a readable list. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Every test fails on a console error or a page error — a CSP violation shows up as one, so this also proves
+ * the pages satisfy their Content-Security-Policy.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function signIn(page: Page, identifier: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel(/手机号或电子邮箱|Mobile number or email/).fill(identifier);
+  await page.getByLabel(/^密码|^Password/).fill(password);
+  await page.getByRole("button", { name: /^登录$|^Sign in$/ }).click();
+}
+
+/** A fresh, valid mainland mobile number for each registration. */
+export function freshPhone(): string {
+  return `139${String(Date.now()).slice(-8)}`;
+}
