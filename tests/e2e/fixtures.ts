@@ -19,6 +19,26 @@ export async function expectAccessible(page: Page) {
 }
 
 /**
+ * axe for a page in a context without JavaScript: the same HTML (scripts removed), checked in a context with
+ * JavaScript, with its stylesheets loaded from the server as usual.
+ */
+export async function expectAccessibleWithoutScripts(page: Page) {
+  const url = page.url();
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "").replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, "");
+  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+  try {
+    const clone = await context.newPage();
+    await clone.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
+    await clone.goto(url);
+    const results = await new AxeBuilder({ page: clone }).withTags(AXE_TAGS).analyze();
+    const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
+    expect(summary, `axe violations on ${url} (without JavaScript)`).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Every test fails on a console error or a page error — a CSP violation shows up as one, so this also proves
  * the pages satisfy their Content-Security-Policy.
  */
@@ -27,7 +47,12 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on("console", (msg) => {
-        if (msg.type() === "error") errors.push(msg.text());
+        // A 400 answer to a form post or a 404 page logs this; failed subresources are caught below.
+        if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(msg.text());
+      });
+      page.on("response", (r) => {
+        const type = r.request().resourceType();
+        if (r.status() >= 400 && type !== "document" && type !== "fetch") errors.push(`${r.status()} ${r.url()}`);
       });
       page.on("pageerror", (err) => errors.push(err.message));
       await use(errors);

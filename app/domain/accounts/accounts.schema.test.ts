@@ -20,7 +20,7 @@ describe("register schema", () => {
   it("reports every problem at once, each at its field, as message keys", () => {
     const s = parseWithZod(form({ phone: "12345" , password: "short" }), { schema: registerSchema });
     expect(s.status).toBe("error");
-    const errors = s.error!;
+    const errors = (s as any).error;
     expect(errors.role).toEqual(["err.roleRequired"]);
     expect(errors.phone).toEqual(["err.phoneFormat"]);
     expect(errors.password).toEqual(["err.passwordShort"]);
@@ -29,23 +29,23 @@ describe("register schema", () => {
 
   it("asks for a phone or an email even when other fields are wrong too", () => {
     const s = parseWithZod(form({ password: "x" }), { schema: registerSchema });
-    expect(s.error!.phone).toEqual(["err.contactRequired"]);
-    expect(s.error!.role).toEqual(["err.roleRequired"]);
+    expect((s as any).error.phone).toEqual(["err.contactRequired"]);
+    expect((s as any).error.role).toEqual(["err.roleRequired"]);
   });
 
   it("rejects phone numbers outside 1[3-9] and mismatched passwords", () => {
     const s = parseWithZod(form({ role: "employer", phone: "12812345678", password: "abcdefgh1", confirmPassword: "abcdefgh2" }), {
       schema: registerSchema,
     });
-    expect(s.error!.phone).toEqual(["err.phoneFormat"]);
-    expect(s.error!.confirmPassword).toEqual(["err.passwordMismatch"]);
+    expect((s as any).error.phone).toEqual(["err.phoneFormat"]);
+    expect((s as any).error.confirmPassword).toEqual(["err.passwordMismatch"]);
   });
 
   it("validates and lowercases email", () => {
     const bad = parseWithZod(form({ role: "seeker", email: "not-an-email", password: "abcdefgh1", confirmPassword: "abcdefgh1" }), {
       schema: registerSchema,
     });
-    expect(bad.error!.email).toEqual(["err.emailFormat"]);
+    expect((bad as any).error.email).toEqual(["err.emailFormat"]);
     const ok = parseWithZod(form({ role: "seeker", email: " Li@Example.COM ", password: "abcdefgh1", confirmPassword: "abcdefgh1" }), {
       schema: registerSchema,
     });
@@ -62,6 +62,6 @@ describe("identifiers", () => {
   });
   it("login requires an identifier", () => {
     const s = parseWithZod(form({ password: "x" }), { schema: loginSchema });
-    expect(s.error!.identifier).toEqual(["err.identifierRequired"]);
+    expect((s as any).error.identifier).toEqual(["err.identifierRequired"]);
   });
 });

@@ -2,12 +2,13 @@ import type { DB } from "../../../db/database";
 
 /**
  * Sign-in and registration limits, counted in the database so they hold across restarts and instances.
- * Failed sign-ins: 5 per account and 20 per address in 15 minutes. Registrations: 10 per address an hour.
+ * Failed sign-ins: 5 per account and 20 per address in 15 minutes. Registrations: 50 per address an hour
+ * (generous, because a whole recruitment fair may register over one venue's network).
  */
 export const LIMITS = {
   signInPerAccount: { max: 5, windowMs: 15 * 60 * 1000 },
   signInPerIp: { max: 20, windowMs: 15 * 60 * 1000 },
-  registerPerIp: { max: 10, windowMs: 60 * 60 * 1000 },
+  registerPerIp: { max: 50, windowMs: 60 * 60 * 1000 },
 } as const;
 
 export interface Blocked {
