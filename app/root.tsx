@@ -11,7 +11,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { getDb } from "../db/database";
 import { Shell, type ShellUser } from "./components/layout";
+import { unreadCount } from "./domain/notifications/notifications.server";
 import { useNonce } from "./components/nonce";
 import { DEFAULT_LOCALE, translator, type Locale } from "./i18n/i18n";
 import { useI18n } from "./i18n/use-i18n";
@@ -32,7 +34,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth?.user;
   const shellUser: ShellUser | null = user
-    ? { id: user.id, role: user.role, name: user.displayName ?? user.phone ?? user.email ?? "" }
+    ? {
+        id: user.id,
+        role: user.role,
+        name: user.displayName ?? user.phone ?? user.email ?? "",
+        unread: await unreadCount(await getDb(), user.id),
+      }
     : null;
   return { locale: context.locale, display: context.display, user: shellUser };
 }

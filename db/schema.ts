@@ -59,12 +59,187 @@ export interface AuditEventTable {
   at: Generated<Date>;
 }
 
+/** A calendar date as "YYYY-MM-DD" (both drivers are set to return dates as strings). */
+type DateString = ColumnType<string, string, string>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export type DisabilityCategory = "vision" | "hearing" | "speech" | "physical" | "intellectual" | "mental" | "multiple";
+export type OrganizationType = "enterprise" | "public_institution" | "government" | "social_organization" | "individual_business";
+export type EmploymentType = "full_time" | "part_time" | "flexible" | "auxiliary" | "public_welfare";
+export type VacancyStatus = "draft" | "open" | "closed" | "filled";
+export type ApplicationStatus = "submitted" | "viewed" | "interview" | "offered" | "hired" | "rejected" | "withdrawn";
+export type ApplicationSource = "self" | "referral" | "invitation" | "event";
+
+export interface SeekerProfileTable {
+  user_id: string;
+  real_name: string | null;
+  gender: "male" | "female" | null;
+  birth_date: DateString | null;
+  id_number: string | null;
+  certificate_number: string | null;
+  disability_category: DisabilityCategory | null;
+  disability_grade: number | null;
+  sensitive_consent_at: Date | null;
+  household_region_code: string | null;
+  current_region_code: string | null;
+  residence: "urban" | "rural" | null;
+  education: string | null;
+  graduate_school: string | null;
+  graduate_major: string | null;
+  graduation_year: number | null;
+  employment_status: ColumnType<"unemployed" | "employed" | "student", "unemployed" | "employed" | "student" | undefined>;
+  skills: TextArray;
+  certificates: TextArray;
+  needs_required: TextArray;
+  needs_preferred: TextArray;
+  limits: TextArray;
+  work_types: TextArray;
+  wants_remote: ColumnType<boolean, boolean | undefined, boolean>;
+  place_scope: ColumnType<"county" | "prefecture" | "province", "county" | "prefecture" | "province" | undefined>;
+  preferred_region_codes: TextArray;
+  expected_pay_min: number | null;
+  zero_employment_family: ColumnType<boolean, boolean | undefined, boolean>;
+  low_income_family: ColumnType<boolean, boolean | undefined, boolean>;
+  discoverable: ColumnType<boolean, boolean | undefined, boolean>;
+  completed_steps: TextArray;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OrganizationTable {
+  id: Generated<string>;
+  name: string;
+  uscc: string;
+  type: OrganizationType;
+  region_code: string;
+  address: string | null;
+  industry: string;
+  staff_count: number;
+  contact_name: string;
+  contact_phone: string | null;
+  contact_email: string | null;
+  special_statuses: TextArray;
+  status: ColumnType<"pending" | "verified" | "rejected", "pending" | "verified" | "rejected" | undefined>;
+  rejection_reason: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OrganizationMemberTable {
+  organization_id: string;
+  user_id: string;
+  role: "owner" | "recruiter";
+  created_at: Generated<Date>;
+}
+
+export interface OrganizationInvitationTable {
+  id: Generated<string>;
+  organization_id: string;
+  token_hash: string;
+  phone: string | null;
+  email: string | null;
+  created_by: string | null;
+  expires_at: Timestamp;
+  accepted_by: string | null;
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface VacancyTable {
+  id: Generated<string>;
+  organization_id: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  category: string;
+  employment_type: EmploymentType;
+  openings: number;
+  region_code: string;
+  address: ColumnType<string, string | undefined, string>;
+  remote: ColumnType<boolean, boolean | undefined, boolean>;
+  pay_min: number;
+  pay_max: number;
+  education_required: ColumnType<string, string | undefined, string>;
+  skills: TextArray;
+  hours: ColumnType<string, string | undefined, string>;
+  accommodations: TextArray;
+  demands: TextArray;
+  quota_eligible: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<VacancyStatus, VacancyStatus | undefined, VacancyStatus>;
+  closing_date: DateString | null;
+  published_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ApplicationTable {
+  id: Generated<string>;
+  vacancy_id: string;
+  seeker_id: string | null;
+  source: ColumnType<ApplicationSource, ApplicationSource | undefined, ApplicationSource>;
+  status: ColumnType<ApplicationStatus, ApplicationStatus | undefined, ApplicationStatus>;
+  note: string | null;
+  access_requests: TextArray;
+  disclosure: TextArray;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ApplicationEventTable {
+  id: Generated<string>;
+  application_id: string;
+  from_status: ApplicationStatus | null;
+  to_status: ApplicationStatus;
+  message: string | null;
+  actor_id: string | null;
+  at: Generated<Date>;
+}
+
+export interface EmploymentTable {
+  id: Generated<string>;
+  organization_id: string;
+  seeker_id: string | null;
+  application_id: string | null;
+  vacancy_id: string | null;
+  contract_start: DateString;
+  contract_end: DateString | null;
+  social_insurance: boolean;
+  monthly_pay: number;
+  disability_grade: number | null;
+  ended_on: DateString | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  link: string | null;
+  read_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   division: DivisionTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
   login_attempt: LoginAttemptTable;
   audit_event: AuditEventTable;
+  seeker_profile: SeekerProfileTable;
+  organization: OrganizationTable;
+  organization_member: OrganizationMemberTable;
+  organization_invitation: OrganizationInvitationTable;
+  vacancy: VacancyTable;
+  application: ApplicationTable;
+  application_event: ApplicationEventTable;
+  employment: EmploymentTable;
+  notification: NotificationTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -8,6 +8,7 @@ export interface ShellUser {
   id: string;
   role: Role;
   name: string;
+  unread: number;
 }
 
 interface NavItem {
@@ -18,10 +19,21 @@ interface NavItem {
 
 /** Navigation by role: each role sees the pages it can use. */
 export function navItems(user: ShellUser | null): NavItem[] {
-  const items: NavItem[] = [{ to: "/", label: "nav.home", end: true }];
+  const items: NavItem[] = [
+    { to: "/", label: "nav.home", end: true },
+    { to: "/vacancies", label: "nav.vacancies" },
+  ];
   if (!user) return items;
   items.push({ to: "/dashboard", label: "nav.dashboard" });
-  if (user.role === "admin") items.push({ to: "/admin/staff", label: "nav.staff" });
+  if (user.role === "seeker") {
+    items.push({ to: "/profile", label: "nav.profile" }, { to: "/applications", label: "nav.applications" });
+  }
+  if (user.role === "employer") {
+    items.push({ to: "/employer", label: "nav.organization", end: true }, { to: "/employer/vacancies", label: "nav.employerVacancies" });
+  }
+  if (user.role === "admin") {
+    items.push({ to: "/admin/organizations", label: "nav.verification" }, { to: "/admin/staff", label: "nav.staff" });
+  }
   items.push({ to: "/account", label: "nav.account" });
   return items;
 }
@@ -91,6 +103,10 @@ export function Shell({
           {user ? (
             <div className="flex flex-wrap items-center gap-3">
               <span>{t("nav.signedInAs", { name: user.name })}</span>
+              <Link to="/notifications" className="font-bold">
+                {t("nav.notifications")}
+                {user.unread > 0 ? <span className="ml-1 rounded-full bg-brand px-2 text-brand-fg">{t("nav.unread", { count: user.unread })}</span> : null}
+              </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="button button-small button-secondary">
                   {t("nav.signOut")}

@@ -1,6 +1,10 @@
-import type { MessageKey } from "./zh-CN";
+import * as applications from "./messages/applications";
+import * as organizations from "./messages/organizations";
+import * as seekers from "./messages/seekers";
+import * as vacancies from "./messages/vacancies";
+import type { CoreMessageKey, MessageKey } from "./zh-CN";
 
-export const en: Record<MessageKey, string> = {
+const core: Record<CoreMessageKey, string> = {
   "site.name": "Qiancheng",
   "site.tagline": "Employment services for disabled people in Guizhou",
   "site.skipLink": "Skip to main content",
@@ -19,6 +23,14 @@ export const en: Record<MessageKey, string> = {
   "nav.register": "Register",
   "nav.signOut": "Sign out",
   "nav.signedInAs": "Signed in as {name}",
+  "nav.vacancies": "Find work",
+  "nav.profile": "My profile",
+  "nav.applications": "My applications",
+  "nav.organization": "My organization",
+  "nav.employerVacancies": "Vacancies",
+  "nav.verification": "Verify employers",
+  "nav.notifications": "Notifications",
+  "nav.unread": "{count} unread",
 
   "role.seeker": "Job seeker",
   "role.employer": "Employer",
@@ -162,3 +174,5 @@ export const en: Record<MessageKey, string> = {
 
   "division.province": "Whole province",
 };
+
+export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en };

@@ -2,7 +2,12 @@
  * The zh-CN catalog: the source of every string the site shows. English (en.ts) must have every key,
  * which the type checker enforces. `{name}` marks a value filled in at render time.
  */
-export const zhCN = {
+import * as applications from "./messages/applications";
+import * as organizations from "./messages/organizations";
+import * as seekers from "./messages/seekers";
+import * as vacancies from "./messages/vacancies";
+
+const core = {
   "site.name": "黔程",
   "site.tagline": "贵州残疾人就业服务平台",
   "site.skipLink": "跳到主要内容",
@@ -21,6 +26,14 @@ export const zhCN = {
   "nav.register": "注册",
   "nav.signOut": "退出登录",
   "nav.signedInAs": "已登录：{name}",
+  "nav.vacancies": "找工作",
+  "nav.profile": "我的求职档案",
+  "nav.applications": "我的申请",
+  "nav.organization": "我的单位",
+  "nav.employerVacancies": "岗位管理",
+  "nav.verification": "单位审核",
+  "nav.notifications": "通知",
+  "nav.unread": "{count} 条未读",
 
   "role.seeker": "求职者",
   "role.employer": "用人单位",
@@ -165,4 +178,8 @@ export const zhCN = {
   "division.province": "全省",
 } as const;
 
+/** Each area keeps its strings in messages/<area>.ts; they are merged here. */
+export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh } as const;
+
 export type MessageKey = keyof typeof zhCN;
+export type CoreMessageKey = keyof typeof core;

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-29T06-45-00Z-foundation";
+import * as marketplace from "./2026-11-29T07-00-00Z-marketplace";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so the same list works under tsx,
@@ -7,4 +8,5 @@ import * as foundation from "./2026-11-29T06-45-00Z-foundation";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-29T06-45-00Z-foundation": foundation,
+  "2026-11-29T07-00-00Z-marketplace": marketplace,
 };

@@ -1,0 +1,6 @@
+/** Strings of the applications area. English must have every key (the type checker enforces it). */
+export const zh = {
+} as const;
+
+export const en: Record<keyof typeof zh, string> = {
+};
