@@ -10,6 +10,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"]],
+  outputDir: process.env.E2E_OUTPUT || "test-results",
   use: {
     baseURL: `http://localhost:${PORT}`,
     locale: "zh-CN",
