@@ -10,6 +10,7 @@ import compression from "compression";
 import express from "express";
 import { closeDatabase, getDatabase } from "./db/database";
 import { prepareDatabase } from "./db/prepare";
+import { pruneAttempts } from "./app/domain/accounts/rate-limit.server";
 import { buildRequestContext } from "./app/http/context.server";
 import { isSameOriginRequest, securityHeaders } from "./app/http/security.server";
 
@@ -23,6 +24,11 @@ const buildDir = process.env.BUILD_DIR || "build";
 const handle = await getDatabase();
 console.log(`database: ${handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite (${process.env.PGLITE_DIR || "./data/pglite"})`}`);
 await prepareDatabase(handle.db);
+
+// Sign-in attempts older than every limit's window are no longer needed.
+const pruneTimer = setInterval(() => void pruneAttempts(handle.db).catch((e) => console.error("pruning sign-in attempts:", e)), 60 * 60 * 1000);
+pruneTimer.unref();
+await pruneAttempts(handle.db);
 
 const app = express();
 app.disable("x-powered-by");
