@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { pageTitle } from "~/components/meta";
+import { dashboardSummary } from "~/domain/dashboard/dashboard.server";
 import { divisionName } from "~/domain/divisions/divisions.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
@@ -13,18 +14,19 @@ const NOTICES = { created: "dashboard.createdNotice", "signed-in": "dashboard.si
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const user = context.auth!.user;
+  const db = await getDb();
   const done = new URL(request.url).searchParams.get("done");
   return {
-    role: actor.role,
     name: user.displayName ?? user.phone ?? user.email ?? "",
-    regionName: await divisionName(await getDb(), actor.regionCode),
+    regionName: await divisionName(db, actor.regionCode),
+    summary: await dashboardSummary(db, actor),
     notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null,
   };
 }
 
 export default function Dashboard() {
   const { t } = useI18n();
-  const { role, name, regionName, notice } = useLoaderData<typeof loader>();
+  const { name, regionName, summary, notice } = useLoaderData<typeof loader>();
   const region = regionName ?? "";
   return (
     <div>
@@ -35,13 +37,58 @@ export default function Dashboard() {
         </p>
       ) : null}
       <p className="text-lg">{t("dashboard.welcome", { name })}</p>
-      <p className="mb-4">{t("dashboard.role", { role: t(`role.${role}`) })}</p>
-      <div className="card">
-        <p>{t(`dashboard.${role}.next`, { region })}</p>
-        {role === "admin" ? (
-          <p className="mt-3">
-            <Link to="/admin/staff">{t("nav.staff")}</Link>
-          </p>
+      <p className="mb-4">{t("dashboard.role", { role: t(`role.${summary.role}`) })}</p>
+      <div className="card grid gap-3">
+        {summary.role === "seeker" ? (
+          <>
+            <p>
+              {t("dashboard.seeker.steps", { done: summary.stepsDone, total: summary.stepsTotal })}{" "}
+              <Link to="/profile">{t(summary.stepsDone < summary.stepsTotal ? "dashboard.seeker.completeProfile" : "dashboard.seeker.viewProfile")}</Link>
+            </p>
+            <p>{t(summary.discoverable ? "dashboard.seeker.discoverableOn" : "dashboard.seeker.discoverableOff")}</p>
+            <p>
+              {t("dashboard.seeker.applications", { active: summary.activeApplications, all: summary.applications })}{" "}
+              <Link to="/applications">{t("nav.applications")}</Link>
+            </p>
+            <p>
+              <Link to="/vacancies" className="button">
+                {t("nav.vacancies")}
+              </Link>
+            </p>
+          </>
+        ) : null}
+        {summary.role === "employer" ? (
+          summary.organization === null ? (
+            <p>
+              {t("dashboard.employer.next")} <Link to="/employer/register">{t("dashboard.employer.register")}</Link>
+            </p>
+          ) : (
+            <>
+              <p>
+                {t(`dashboard.employer.status.${summary.organization.status}`, { name: summary.organization.name })}{" "}
+                <Link to="/employer">{t("nav.organization")}</Link>
+              </p>
+              {summary.organization.status === "verified" ? (
+                <p>
+                  {t("dashboard.employer.counts", { open: summary.openVacancies, fresh: summary.newApplications })}{" "}
+                  <Link to="/employer/vacancies">{t("nav.employerVacancies")}</Link>
+                </p>
+              ) : null}
+            </>
+          )
+        ) : null}
+        {summary.role === "counselor" ? <p>{t("dashboard.counselor.next", { region })}</p> : null}
+        {summary.role === "admin" ? (
+          <>
+            <p>{t("dashboard.admin.next", { region })}</p>
+            <p>
+              {t("dashboard.admin.pending", { count: summary.pendingOrganizations })}{" "}
+              <Link to="/admin/organizations">{t("nav.verification")}</Link>
+            </p>
+            <p>
+              <Link to="/admin/staff">{t("nav.staff")}</Link>
+            </p>
+          </>
         ) : null}
       </div>
     </div>
