@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { DB } from "./database";
 import type { Role } from "./schema";
 import { hashPassword } from "../app/domain/accounts/password.server";
+import { seedDemoData } from "./seed-demo";
 
 export const DEMO_PASSWORD = "Qiancheng#2026";
 
@@ -80,6 +81,7 @@ export async function seed(db: DB, log: (line: string) => void = () => {}): Prom
   log(`seed: ${divisions} divisions`);
   const accounts = await seedDemoAccounts(db);
   log(`seed: ${accounts} new demo accounts`);
+  await seedDemoData(db, log);
 }
 
 export async function isEmpty(db: DB): Promise<boolean> {

@@ -49,8 +49,8 @@ export default function Staff() {
   const [form, fields] = useForm({
     id: "create-staff",
     lastResult,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createStaffSchema }),
   });
   const byCode = new Map(divisions.map((d) => [d.code, d]));

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { Field, Fieldset, RadioGroup } from "~/components/form/field";
@@ -10,26 +10,29 @@ import { registerSchema } from "~/domain/accounts/accounts.schema";
 import { registerAccount, savePreferences } from "~/domain/accounts/accounts.server";
 import { serializeSessionCookie } from "~/http/context.server";
 import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { safeRedirect } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.title");
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  if (context.auth) throw redirect("/dashboard");
-  return null;
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo") ?? "";
+  if (context.auth) throw redirect(safeRedirect(redirectTo));
+  return { redirectTo };
 }
 
 const HIDDEN = ["password", "confirmPassword"];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: registerSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: registerSchema });
   if (submission.status !== "success") return replyInvalid(submission, HIDDEN);
   const db = await getDb();
   const result = await registerAccount(db, submission.value, { ip: context.ip });
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors, HIDDEN);
   // The language and display mode chosen before registering become the account's own.
   await savePreferences(db, result.value.userId, { locale: context.locale, ...context.display });
-  return redirect("/dashboard?done=created", {
+  return redirect(safeRedirect(formData.get("redirectTo"), "/dashboard?done=created"), {
     headers: { "Set-Cookie": serializeSessionCookie(result.value.sessionToken, result.value.expiresAt, context.secureCookies) },
   });
 }
@@ -37,11 +40,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Register() {
   const { t } = useI18n();
   const lastResult = useActionData<typeof action>();
+  const { redirectTo } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     id: "register",
     lastResult,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: registerSchema }),
   });
   return (
@@ -50,6 +54,7 @@ export default function Register() {
       <p className="lead">{t("register.lead")}</p>
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <RadioGroup
           meta={fields.role}
           legend={t("register.role")}

@@ -49,7 +49,7 @@ const passwordPair = z
 
 export const registerSchema = z
   .object({
-    role: z.enum(["seeker", "employer"], { required_error: "err.roleRequired", invalid_type_error: "err.roleRequired" }),
+    role: z.enum(["seeker", "employer"], { errorMap: () => ({ message: "err.roleRequired" }) }),
   })
   .and(contact)
   .and(passwordPair);
@@ -80,7 +80,7 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const createStaffSchema = z
   .object({
-    role: z.enum(["counselor", "admin"], { required_error: "err.staffRoleRequired", invalid_type_error: "err.staffRoleRequired" }),
+    role: z.enum(["counselor", "admin"], { errorMap: () => ({ message: "err.staffRoleRequired" }) }),
     displayName: z.string({ required_error: "err.nameRequired" }).trim().min(1, "err.nameRequired").max(50, "err.nameLong"),
     regionCode: z.string({ required_error: "err.regionRequired" }).regex(/^\d{6}$/, "err.regionRequired"),
     password: newPassword,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../../tests/helpers/db";
 import { createUser } from "../../../tests/fixtures/factories";
-import { listNotifications, markRead, notify, unreadCount } from "./notifications.server";
+import { listNotifications, markRead, notificationCentre, notify, openNotification, unreadCount } from "./notifications.server";
 
 const t = useTestDatabase();
 
@@ -23,5 +23,26 @@ describe("notifications", () => {
     expect(await markRead(t.db, a.id)).toBe(1);
     expect(await unreadCount(t.db, a.id)).toBe(0);
     expect(await unreadCount(t.db, b.id)).toBe(1);
+  });
+});
+
+describe("the notification centre", () => {
+  it("opens only the user's own notification, marking it read and giving its link", async () => {
+    const a = await createUser(t.db);
+    const b = await createUser(t.db);
+    await notify(t.db, a.id, "application.status", { vacancy: "文员", status: "hired" }, "/applications/x");
+    await notify(t.db, a.id, "application.status", { vacancy: "文员", status: "offered" });
+    const centre = await notificationCentre(t.db, a.id, { page: 1, pageSize: 20 });
+    expect(centre).toMatchObject({ total: 2, unread: 2 });
+    const linked = centre.items.find((n) => n.link)!;
+    expect(await openNotification(t.db, b.id, linked.id)).toBeNull();
+    expect(await openNotification(t.db, a.id, "1 or 1=1")).toBeNull();
+    expect(await openNotification(t.db, a.id, linked.id)).toEqual({ link: "/applications/x" });
+    expect(await unreadCount(t.db, a.id)).toBe(1);
+    // Opening again is harmless.
+    expect(await openNotification(t.db, a.id, linked.id)).toEqual({ link: "/applications/x" });
+    const after = await notificationCentre(t.db, a.id, { page: 1, pageSize: 1 });
+    expect(after).toMatchObject({ total: 2, unread: 1 });
+    expect(after.items).toHaveLength(1);
   });
 });

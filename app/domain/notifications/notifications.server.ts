@@ -74,3 +74,25 @@ export async function markRead(db: DB, userId: string, id?: string): Promise<num
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/**
+ * Opens one of the user's notifications: marks it read and returns where it points. Null when it is not the
+ * user's (or does not exist), so nobody learns about another user's notifications.
+ */
+export async function openNotification(db: DB, userId: string, id: string): Promise<{ link: string | null } | null> {
+  if (!/^\d{1,18}$/.test(id)) return null;
+  const row = await db.selectFrom("notification").select(["link"]).where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  if (!row) return null;
+  await markRead(db, userId, id);
+  return { link: row.link };
+}
+
+/** What the notification centre shows: one page of the user's notifications and how many are unread. */
+export async function notificationCentre(
+  db: DB,
+  userId: string,
+  page: { page: number; pageSize: number },
+): Promise<{ items: NotificationItem[]; total: number; unread: number }> {
+  const [list, unread] = await Promise.all([listNotifications(db, userId, page), unreadCount(db, userId)]);
+  return { ...list, unread };
+}

@@ -1,0 +1,441 @@
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../../../tests/helpers/db";
+import { createOrganization, createUser, createVacancy, FACTORY_PASSWORD } from "../../../tests/fixtures/factories";
+import { certificateFor, freshIdNumber, newSeeker } from "../../../tests/fixtures/seekers";
+import { idCheckCharacter } from "../identity";
+import type { Actor } from "../permissions";
+import {
+  deleteOwnAccount,
+  exportAccountData,
+  getOwnProfile,
+  getProfile,
+  saveDisability,
+  saveEducation,
+  saveFamily,
+  saveLimits,
+  saveNeeds,
+  savePersonal,
+  saveRegion,
+  saveSkills,
+  saveWorkPreferences,
+  setDiscoverable,
+  withdrawDisabilityConsent,
+} from "./seekers.server";
+import { choicesFromNeeds, skillsSchema } from "./seekers.schema";
+
+const t = useTestDatabase();
+const NOT_FOUND = { status: 404 };
+const IP = "test-seekers";
+
+/** An ID number whose check character is wrong (the right one plus one, modulo the alphabet). */
+function withWrongCheck(id: string): string {
+  const chars = "0123456789X";
+  const right = idCheckCharacter(id.slice(0, 17));
+  return id.slice(0, 17) + chars[(chars.indexOf(right) + 1) % chars.length];
+}
+
+async function profileRow(userId: string) {
+  return t.db.selectFrom("seeker_profile").selectAll().where("user_id", "=", userId).executeTakeFirst();
+}
+
+async function seekerWithId() {
+  const s = await newSeeker(t.db);
+  const idNumber = freshIdNumber();
+  const r = await savePersonal(t.db, s.actor, s.user.id, { realName: "王小明", idNumber });
+  expect(r.ok).toBe(true);
+  return { ...s, idNumber };
+}
+
+describe("personal details", () => {
+  it("saves name and ID number, taking birth date and gender from the ID number when left empty", async () => {
+    const { actor, user } = await newSeeker(t.db);
+    const idNumber = freshIdNumber({ birth: "19980203", gender: "female", region: "520103" });
+    const r = await savePersonal(t.db, actor, user.id, { realName: " 李芳 ".trim(), idNumber });
+    expect(r).toEqual({ ok: true, value: { certificateCleared: false } });
+    expect(await profileRow(user.id)).toMatchObject({
+      real_name: "李芳",
+      id_number: idNumber,
+      birth_date: "1998-02-03",
+      gender: "female",
+      completed_steps: ["personal"],
+    });
+  });
+
+  it("refuses an ID number with a wrong check digit, and saves nothing", async () => {
+    const { actor, user } = await newSeeker(t.db);
+    const r = await savePersonal(t.db, actor, user.id, { realName: "张三", idNumber: withWrongCheck(freshIdNumber()) });
+    expect(r).toEqual({ ok: false, fieldErrors: { idNumber: ["seekers.err.idCheckDigit"] } });
+    expect(await profileRow(user.id)).toBeUndefined();
+  });
+
+  it("says which of birth date and gender disagree with the ID number", async () => {
+    const { actor, user } = await newSeeker(t.db);
+    const idNumber = freshIdNumber({ birth: "19950615", gender: "male" });
+    const r = await savePersonal(t.db, actor, user.id, { realName: "张三", idNumber, birthDate: "1995-06-16", gender: "female" });
+    expect(r).toEqual({
+      ok: false,
+      fieldErrors: {
+        birthDate: ['seekers.err.birthDateMismatch|{"date":"1995-06-15"}'],
+        gender: ["seekers.err.genderMismatchMale"],
+      },
+    });
+  });
+
+  it("requires an ID number the first time, and keeps the saved one when the field is left empty", async () => {
+    const { actor, user } = await newSeeker(t.db);
+    expect(await savePersonal(t.db, actor, user.id, { realName: "张三" })).toEqual({ ok: false, fieldErrors: { idNumber: ["seekers.err.idRequired"] } });
+    const idNumber = freshIdNumber();
+    await savePersonal(t.db, actor, user.id, { realName: "张三", idNumber });
+    expect(await savePersonal(t.db, actor, user.id, { realName: "张三丰" })).toMatchObject({ ok: true });
+    expect(await profileRow(user.id)).toMatchObject({ real_name: "张三丰", id_number: idNumber });
+  });
+
+  it("does not let two accounts hold the same ID number", async () => {
+    const a = await seekerWithId();
+    const b = await newSeeker(t.db);
+    expect(await savePersonal(t.db, b.actor, b.user.id, { realName: "李四", idNumber: a.idNumber })).toEqual({
+      ok: false,
+      fieldErrors: { idNumber: ["seekers.err.idTaken"] },
+    });
+  });
+
+  it("a new ID number that no longer matches the saved certificate clears the certificate and reopens that step", async () => {
+    const s = await seekerWithId();
+    await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "vision", grade: 2, certificateNumber: certificateFor(s.idNumber, "vision", 2) });
+    const other = freshIdNumber();
+    const r = await savePersonal(t.db, s.actor, s.user.id, { realName: "王小明", idNumber: other });
+    expect(r).toEqual({ ok: true, value: { certificateCleared: true } });
+    expect(await profileRow(s.user.id)).toMatchObject({ id_number: other, certificate_number: null, completed_steps: ["personal"] });
+  });
+});
+
+describe("disability certificate", () => {
+  it("saves category, grade and certificate with the time of consent", async () => {
+    const s = await seekerWithId();
+    const now = new Date("2026-12-01T08:00:00Z");
+    const certificateNumber = certificateFor(s.idNumber, "hearing", 3);
+    expect(await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "hearing", grade: 3, certificateNumber }, now)).toEqual({ ok: true, value: null });
+    const row = await profileRow(s.user.id);
+    expect(row).toMatchObject({ certificate_number: certificateNumber, disability_category: "hearing", disability_grade: 3, completed_steps: ["personal", "disability"] });
+    expect(new Date(row!.sensitive_consent_at!).toISOString()).toBe(now.toISOString());
+  });
+
+  it("requires explicit consent before saving anything", async () => {
+    const s = await seekerWithId();
+    const r = await saveDisability(t.db, s.actor, s.user.id, {
+      consent: false as true,
+      category: "hearing",
+      grade: 3,
+      certificateNumber: certificateFor(s.idNumber, "hearing", 3),
+    });
+    expect(r).toEqual({ ok: false, fieldErrors: { consent: ["seekers.err.consentRequired"] } });
+    expect(await profileRow(s.user.id)).toMatchObject({ certificate_number: null, disability_category: null, sensitive_consent_at: null });
+  });
+
+  it("gives each mismatch its own message", async () => {
+    const s = await seekerWithId();
+    const save = (certificateNumber: string, category: "vision" | "physical" = "physical", grade = 2) =>
+      saveDisability(t.db, s.actor, s.user.id, { consent: true, category, grade, certificateNumber });
+
+    expect(await save("1234")).toEqual({ ok: false, fieldErrors: { certificateNumber: ["seekers.err.certFormat"] } });
+    expect(await save(`${s.idNumber}82`)).toEqual({ ok: false, fieldErrors: { certificateNumber: ["seekers.err.certFormat"] } });
+
+    // Another person's valid ID number: differs from the one on file.
+    const other = freshIdNumber();
+    expect(await save(certificateFor(other, "physical", 2))).toEqual({ ok: false, fieldErrors: { certificateNumber: ["seekers.err.certIdMismatch"] } });
+
+    // A broken check character is also, necessarily, not the ID number on file.
+    expect(await save(certificateFor(withWrongCheck(s.idNumber), "physical", 2))).toEqual({
+      ok: false,
+      fieldErrors: { certificateNumber: ["seekers.err.certIdCheck", "seekers.err.certIdMismatch"] },
+    });
+
+    // Category digit 1 (视力) while 肢体 was chosen.
+    expect(await save(certificateFor(s.idNumber, "vision", 2))).toEqual({
+      ok: false,
+      fieldErrors: {
+        category: [
+          'seekers.err.certCategoryMismatch|{"digit":"1","certZh":"视力残疾","certEn":"Visual","chosenZh":"肢体残疾","chosenEn":"Physical"}',
+        ],
+      },
+    });
+
+    // Grade digit 4 while grade 2 was chosen.
+    expect(await save(certificateFor(s.idNumber, "physical", 4))).toEqual({
+      ok: false,
+      fieldErrors: { grade: ['seekers.err.certGradeMismatch|{"digit":"4","certZh":"四级","certEn":"Grade 4","chosenZh":"二级","chosenEn":"Grade 2"}'] },
+    });
+
+    // Both at once: each at its own field.
+    const both = await save(certificateFor(s.idNumber, "vision", 4));
+    expect(both.ok).toBe(false);
+    expect(Object.keys(!both.ok ? both.fieldErrors : {}).sort()).toEqual(["category", "grade"]);
+
+    expect(await profileRow(s.user.id)).toMatchObject({ certificate_number: null });
+    expect(await save(certificateFor(s.idNumber, "physical", 2))).toEqual({ ok: true, value: null });
+  });
+
+  it("without an ID number on file, checks the certificate on its own", async () => {
+    const { actor, user } = await newSeeker(t.db);
+    const id = freshIdNumber();
+    expect(await saveDisability(t.db, actor, user.id, { consent: true, category: "speech", grade: 1, certificateNumber: certificateFor(id, "speech", 1) })).toEqual({
+      ok: true,
+      value: null,
+    });
+    // A later ID number that differs from the certificate clears it.
+    const r = await savePersonal(t.db, actor, user.id, { realName: "赵六", idNumber: freshIdNumber() });
+    expect(r).toEqual({ ok: true, value: { certificateCleared: true } });
+  });
+
+  it("an empty certificate field keeps the saved number, still checked against a changed category", async () => {
+    const s = await seekerWithId();
+    await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "physical", grade: 2, certificateNumber: certificateFor(s.idNumber, "physical", 2) });
+    const r = await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "mental", grade: 2 });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && Object.keys(r.fieldErrors)).toEqual(["category"]);
+    expect(await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "physical", grade: 2 })).toEqual({ ok: true, value: null });
+  });
+
+  it("withdrawing consent erases the disability data", async () => {
+    const s = await seekerWithId();
+    await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "physical", grade: 2, certificateNumber: certificateFor(s.idNumber, "physical", 2) });
+    await withdrawDisabilityConsent(t.db, s.actor, s.user.id);
+    expect(await profileRow(s.user.id)).toMatchObject({
+      certificate_number: null,
+      disability_category: null,
+      disability_grade: null,
+      sensitive_consent_at: null,
+      completed_steps: ["personal"],
+    });
+  });
+});
+
+describe("steps", () => {
+  it("each step saves on its own and records that it is done", async () => {
+    const { actor, user } = await newSeeker(t.db);
+    expect(await saveRegion(t.db, actor, user.id, { householdRegionCode: "522601", currentRegionCode: "520102", residence: "rural" })).toMatchObject({ ok: true });
+    let row = await profileRow(user.id);
+    expect(row).toMatchObject({ completed_steps: ["region"], real_name: null, id_number: null, household_region_code: "522601", residence: "rural" });
+
+    const skills = skillsSchema.parse({ skills: " 盲人按摩 ,办公软件\n盲人按摩、 电商客服 ", certificates: "保健按摩师" });
+    expect(skills).toEqual({ skills: ["盲人按摩", "办公软件", "电商客服"], certificates: ["保健按摩师"] });
+    await saveSkills(t.db, actor, user.id, skills);
+    await saveFamily(t.db, actor, user.id, { zeroEmploymentFamily: true });
+    row = await profileRow(user.id);
+    expect(row).toMatchObject({
+      completed_steps: ["region", "skills", "family"],
+      household_region_code: "522601",
+      skills: ["盲人按摩", "办公软件", "电商客服"],
+      zero_employment_family: true,
+      low_income_family: false,
+    });
+
+    // A step that fails changes nothing, including the steps already done.
+    const bad = await saveRegion(t.db, actor, user.id, { householdRegionCode: "520100", currentRegionCode: "999999", residence: "urban" });
+    expect(bad).toEqual({
+      ok: false,
+      fieldErrors: { householdRegionCode: ["seekers.err.householdRegionRequired"], currentRegionCode: ["seekers.err.currentRegionRequired"] },
+    });
+    expect((await profileRow(user.id))!.household_region_code).toBe("522601");
+  });
+
+  it("saves education, needs, limits and preferences", async () => {
+    const { actor, user } = await newSeeker(t.db);
+    await saveEducation(t.db, actor, user.id, { education: "bachelor", graduateSchool: "贵州大学", graduateMajor: "软件工程", graduationYear: 2026 });
+    const needs = { ...choicesFromNeeds([], []), screen_reader: "required", flexible_hours: "preferred", remote_work: "required" } as const;
+    await saveNeeds(t.db, actor, user.id, { needs });
+    await saveLimits(t.db, actor, user.id, { limits: ["driving", "reading_print"] });
+    await saveWorkPreferences(t.db, actor, user.id, {
+      employmentStatus: "student",
+      workTypes: ["full_time", "part_time"],
+      wantsRemote: true,
+      placeScope: "province",
+      preferredRegions: ["520300"],
+      expectedPay: 3500,
+    });
+    expect(await profileRow(user.id)).toMatchObject({
+      education: "bachelor",
+      graduate_school: "贵州大学",
+      graduation_year: 2026,
+      needs_required: ["screen_reader", "remote_work"],
+      needs_preferred: ["flexible_hours"],
+      limits: ["driving", "reading_print"],
+      work_types: ["full_time", "part_time"],
+      wants_remote: true,
+      place_scope: "province",
+      preferred_region_codes: ["520300"],
+      expected_pay_min: 3500,
+      employment_status: "student",
+      completed_steps: ["education", "needs", "limits", "preferences"],
+    });
+    const view = await getOwnProfile(t.db, actor);
+    expect(view.preferences.preferredRegions).toEqual([{ code: "520300", name: "遵义市" }]);
+    expect(choicesFromNeeds(view.needs.required, view.needs.preferred)).toMatchObject(needs);
+
+    expect(
+      await saveWorkPreferences(t.db, actor, user.id, {
+        employmentStatus: "student",
+        workTypes: [],
+        placeScope: "county",
+        preferredRegions: ["520102"],
+      }),
+    ).toEqual({ ok: false, fieldErrors: { preferredRegions: ["seekers.err.unknownCode"] } });
+  });
+});
+
+describe("discoverability and masking", () => {
+  it("is off by default and needs confirming to turn on", async () => {
+    const s = await seekerWithId();
+    expect((await profileRow(s.user.id))!.discoverable).toBe(false);
+    expect((await getOwnProfile(t.db, s.actor)).discoverable).toBe(false);
+    expect(await setDiscoverable(t.db, s.actor, s.user.id, { discoverable: "on" })).toEqual({
+      ok: false,
+      fieldErrors: { confirm: ["seekers.err.visibilityConfirm"] },
+    });
+    expect((await profileRow(s.user.id))!.discoverable).toBe(false);
+    expect(await setDiscoverable(t.db, s.actor, s.user.id, { discoverable: "on", confirm: true })).toEqual({ ok: true, value: { discoverable: true } });
+    expect((await profileRow(s.user.id))!.discoverable).toBe(true);
+    await setDiscoverable(t.db, s.actor, s.user.id, { discoverable: "off" });
+    expect((await profileRow(s.user.id))!.discoverable).toBe(false);
+  });
+
+  it("shows ID and certificate numbers masked, and in full only when revealed", async () => {
+    const s = await seekerWithId();
+    const certificate = certificateFor(s.idNumber, "physical", 3);
+    await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "physical", grade: 3, certificateNumber: certificate });
+    const view = await getOwnProfile(t.db, s.actor);
+    expect(view.personal.idNumber).toEqual({ masked: `${s.idNumber.slice(0, 4)}**********${s.idNumber.slice(-4)}`, start: s.idNumber.slice(0, 4), end: s.idNumber.slice(-4) });
+    expect(view.personal.idNumberRevealed).toBeNull();
+    expect(view.disability.certificateNumberRevealed).toBeNull();
+    expect(JSON.stringify(view)).not.toContain(s.idNumber);
+    expect((await getOwnProfile(t.db, s.actor, { reveal: "id" })).personal.idNumberRevealed).toBe(s.idNumber);
+    const revealed = await getOwnProfile(t.db, s.actor, { reveal: "certificate" });
+    expect(revealed.disability.certificateNumberRevealed).toBe(certificate);
+    expect(revealed.personal.idNumberRevealed).toBeNull();
+  });
+});
+
+describe("authorization", () => {
+  it("a seeker cannot read or change another seeker's profile", async () => {
+    const a = await seekerWithId();
+    const b = await newSeeker(t.db);
+    await expect(getProfile(t.db, b.actor, a.user.id)).rejects.toMatchObject(NOT_FOUND);
+    await expect(savePersonal(t.db, b.actor, a.user.id, { realName: "冒名" })).rejects.toMatchObject(NOT_FOUND);
+    await expect(setDiscoverable(t.db, b.actor, a.user.id, { discoverable: "on", confirm: true })).rejects.toMatchObject(NOT_FOUND);
+    await expect(exportAccountData(t.db, b.actor, a.user.id)).rejects.toMatchObject(NOT_FOUND);
+    await expect(deleteOwnAccount(t.db, b.actor, a.user.id, { password: FACTORY_PASSWORD }, { ip: IP })).rejects.toMatchObject(NOT_FOUND);
+    expect(await profileRow(a.user.id)).toMatchObject({ real_name: "王小明" });
+  });
+
+  it("employers and counselors without an assignment get 404 too", async () => {
+    const a = await seekerWithId();
+    const employer = await createUser(t.db, { role: "employer" });
+    const counselor = await createUser(t.db, { role: "counselor", regionCode: "520102" });
+    for (const u of [employer, counselor]) {
+      const actor: Actor = { id: u.id, role: u.role, regionCode: u.role === "counselor" ? "520102" : null };
+      await expect(getProfile(t.db, actor, a.user.id)).rejects.toMatchObject(NOT_FOUND);
+    }
+  });
+});
+
+async function seekerWithHistory() {
+  const s = await seekerWithId();
+  await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "physical", grade: 2, certificateNumber: certificateFor(s.idNumber, "physical", 2) });
+  const owner = await createUser(t.db, { role: "employer" });
+  const org = await createOrganization(t.db, owner.id, { name: "贵阳数据科技有限公司" });
+  const vacancy = await createVacancy(t.db, org.id, { title: "数据标注员" });
+  const application = await t.db
+    .insertInto("application")
+    .values({ vacancy_id: vacancy.id, seeker_id: s.user.id, status: "hired", note: "我叫王小明，电话 13800000000", disclosure: ["name", "contact"] })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto("application_event")
+    .values([
+      { application_id: application.id, from_status: null, to_status: "submitted", actor_id: s.user.id, message: "期待您的回复" },
+      { application_id: application.id, from_status: "submitted", to_status: "hired", actor_id: owner.id, message: "欢迎加入" },
+    ])
+    .execute();
+  await t.db
+    .insertInto("employment")
+    .values({
+      organization_id: org.id,
+      seeker_id: s.user.id,
+      application_id: application.id,
+      vacancy_id: vacancy.id,
+      contract_start: "2026-12-01",
+      contract_end: "2027-11-30",
+      social_insurance: true,
+      monthly_pay: 3200,
+      disability_grade: 2,
+      created_by: owner.id,
+    })
+    .execute();
+  await t.db.insertInto("notification").values({ user_id: s.user.id, kind: "application.status", params: JSON.stringify({ status: "hired" }), link: `/applications/${application.id}` }).execute();
+  await t.db.insertInto("user_session").values({ id: `sess-${s.user.id}`, user_id: s.user.id, expires_at: new Date(Date.now() + 86_400_000) }).execute();
+  return { ...s, org, vacancy, applicationId: application.id };
+}
+
+describe("export", () => {
+  it("contains the account, profile, applications with events, notifications and employment — never the password hash", async () => {
+    const s = await seekerWithHistory();
+    const data = await exportAccountData(t.db, s.actor, s.user.id, { ip: IP });
+    expect(data.account).toMatchObject({ id: s.user.id, phone: s.user.phone, role: "seeker" });
+    expect(data.account).not.toHaveProperty("password_hash");
+    expect(data.profile).toMatchObject({ user_id: s.user.id, id_number: s.idNumber, disability_grade: 2 });
+    expect(data.applications).toHaveLength(1);
+    expect(data.applications[0]).toMatchObject({ id: s.applicationId, vacancy_title: "数据标注员", organization_name: "贵阳数据科技有限公司", status: "hired" });
+    expect(data.applications[0]!.events.map((e) => e.to_status)).toEqual(["submitted", "hired"]);
+    expect(data.notifications).toHaveLength(1);
+    expect(data.notifications[0]).toMatchObject({ kind: "application.status", params: { status: "hired" } });
+    expect(data.employment).toHaveLength(1);
+    expect(data.employment[0]).toMatchObject({ organization_name: "贵阳数据科技有限公司", monthly_pay: 3200 });
+    const json = JSON.stringify(data);
+    const hash = (await t.db.selectFrom("app_user").select("password_hash").where("id", "=", s.user.id).executeTakeFirstOrThrow()).password_hash;
+    expect(json).not.toContain("password_hash");
+    expect(json).not.toContain(hash);
+    const audit = await t.db.selectFrom("audit_event").select(["action", "entity", "actor_id"]).where("subject_user_id", "=", s.user.id).execute();
+    expect(audit).toContainEqual({ action: "export", entity: "account", actor_id: s.user.id });
+  });
+});
+
+describe("deleting the account", () => {
+  it("refuses a wrong password and keeps everything", async () => {
+    const s = await seekerWithHistory();
+    expect(await deleteOwnAccount(t.db, s.actor, s.user.id, { password: "not-my-password" }, { ip: IP })).toEqual({
+      ok: false,
+      fieldErrors: { password: ["seekers.err.deletePasswordWrong"] },
+    });
+    expect(await t.db.selectFrom("app_user").select("id").where("id", "=", s.user.id).executeTakeFirst()).toBeDefined();
+  });
+
+  it("removes the person and leaves employers' records anonymized", async () => {
+    const s = await seekerWithHistory();
+    const r = await deleteOwnAccount(t.db, s.actor, s.user.id, { password: FACTORY_PASSWORD }, { ip: IP });
+    expect(r).toEqual({ ok: true, value: { applications: 1, employment: 1 } });
+
+    expect(await t.db.selectFrom("app_user").select("id").where("id", "=", s.user.id).executeTakeFirst()).toBeUndefined();
+    expect(await profileRow(s.user.id)).toBeUndefined();
+    expect(await t.db.selectFrom("user_session").select("id").where("user_id", "=", s.user.id).execute()).toEqual([]);
+    expect(await t.db.selectFrom("notification").select("id").where("user_id", "=", s.user.id).execute()).toEqual([]);
+    expect(await t.db.selectFrom("login_attempt").select("id").where("account_key", "=", `phone:${s.user.phone}`).execute()).toEqual([]);
+
+    const application = await t.db.selectFrom("application").selectAll().where("id", "=", s.applicationId).executeTakeFirstOrThrow();
+    expect(application).toMatchObject({ seeker_id: null, status: "hired", note: null, disclosure: [] });
+    const events = await t.db.selectFrom("application_event").select(["to_status", "message", "actor_id"]).where("application_id", "=", s.applicationId).orderBy("id").execute();
+    expect(events).toEqual([
+      { to_status: "submitted", message: null, actor_id: null },
+      { to_status: "hired", message: "欢迎加入", actor_id: expect.any(String) },
+    ]);
+    const employment = await t.db.selectFrom("employment").select(["seeker_id", "disability_grade", "monthly_pay"]).where("application_id", "=", s.applicationId).executeTakeFirstOrThrow();
+    expect(employment).toEqual({ seeker_id: null, disability_grade: 2, monthly_pay: 3200 });
+
+    const audit = await t.db.selectFrom("audit_event").selectAll().where("action", "=", "delete").where("entity", "=", "account").orderBy("at", "desc").executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor_id: null, subject_user_id: null, entity_id: null, ip: null });
+    for (const personal of [s.user.id, s.user.phone!, s.idNumber, "王小明"]) expect(audit.reason).not.toContain(personal);
+
+    // The ID number is free again.
+    const again = await newSeeker(t.db);
+    expect(await savePersonal(t.db, again.actor, again.user.id, { realName: "王小明", idNumber: s.idNumber })).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,654 @@
+/**
+ * Seeker profiles: the steps that build a profile, discoverability, export and erasure (design §4, §5, §7).
+ * Every use-case checks permission first and writes in one transaction. Full ID and certificate numbers leave
+ * this module only when the owner asks to reveal them.
+ */
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import type { DB } from "../../../db/database";
+import type { DisabilityCategory, SeekerProfileTable } from "../../../db/schema";
+import type { Updateable } from "kysely";
+import type { FieldErrors, Result } from "../accounts/accounts.server";
+import { verifyPassword } from "../accounts/password.server";
+import { checkSignInAllowed, recordAttempt } from "../accounts/rate-limit.server";
+import { recordAudit } from "../audit/audit.server";
+import { listDivisionsWithin, type Division } from "../divisions/divisions.server";
+import { maskIdentifier, parseIdNumber } from "../identity";
+import { requirePermission, type Actor } from "../permissions";
+import { errorMessage } from "../../i18n/i18n";
+import {
+  certificateErrors,
+  identifierEnds,
+  idNumberErrors,
+  needsFromChoices,
+  personalCrossErrors,
+  PROFILE_STEPS,
+  type DeleteAccountInput,
+  type DisabilityInput,
+  type EducationInput,
+  type FamilyInput,
+  type LimitsInput,
+  type NeedsInput,
+  type PersonalInput,
+  type PreferencesInput,
+  type ProfileStep,
+  type RegionInput,
+  type SkillsInput,
+  type VisibilityInput,
+} from "./seekers.schema";
+
+export type { FieldErrors, Result };
+
+/** A number shown masked: 5201**********1234, and its ends for hints. */
+export interface MaskedIdentifier {
+  masked: string;
+  start: string;
+  end: string;
+}
+
+function masked(value: string | null): MaskedIdentifier | null {
+  const ends = identifierEnds(value);
+  if (!value || !ends) return null;
+  return { masked: maskIdentifier(value)!, ...ends };
+}
+
+export interface RegionName {
+  code: string;
+  /** "贵阳市 南明区". */
+  name: string;
+}
+
+export interface ProfileView {
+  /** Whether the profile row exists (any step saved). */
+  exists: boolean;
+  completedSteps: ProfileStep[];
+  discoverable: boolean;
+  updatedAt: Date | null;
+  personal: {
+    realName: string | null;
+    gender: "male" | "female" | null;
+    birthDate: string | null;
+    idNumber: MaskedIdentifier | null;
+    /** The full number, only when the owner asked to reveal it. */
+    idNumberRevealed: string | null;
+  };
+  disability: {
+    consentAt: Date | null;
+    category: DisabilityCategory | null;
+    grade: number | null;
+    certificateNumber: MaskedIdentifier | null;
+    certificateNumberRevealed: string | null;
+  };
+  region: {
+    household: RegionName | null;
+    current: RegionName | null;
+    residence: "urban" | "rural" | null;
+  };
+  education: {
+    education: string | null;
+    graduateSchool: string | null;
+    graduateMajor: string | null;
+    graduationYear: number | null;
+  };
+  skills: { skills: string[]; certificates: string[] };
+  needs: { required: string[]; preferred: string[] };
+  limits: string[];
+  preferences: {
+    employmentStatus: "unemployed" | "employed" | "student";
+    workTypes: string[];
+    wantsRemote: boolean;
+    placeScope: "county" | "prefecture" | "province";
+    preferredRegions: RegionName[];
+    expectedPay: number | null;
+  };
+  family: { zeroEmploymentFamily: boolean; lowIncomeFamily: boolean };
+}
+
+export type Reveal = "id" | "certificate";
+
+async function regionNames(db: DB, codes: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter((c): c is string => !!c))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom("division as d")
+    .leftJoin("division as p", (j) => j.onRef("p.code", "=", "d.parent_code").on("p.level", "=", "prefecture"))
+    .select(["d.code", "d.name", "p.name as parent_name"])
+    .where("d.code", "in", wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.parent_name ? `${r.parent_name} ${r.name}` : r.name]));
+}
+
+/**
+ * A seeker's profile as its owner (or, later, an assigned counselor) sees it. Any read by someone other than the
+ * owner is audited. Full ID and certificate numbers are included only when `reveal` names them.
+ */
+export async function getProfile(db: DB, actor: Actor, userId: string, options: { reveal?: Reveal | null; ip?: string } = {}): Promise<ProfileView> {
+  requirePermission(actor, "read:seeker_profile", { ownerId: userId });
+  const row = await db
+    .selectFrom("seeker_profile")
+    .select([
+      "real_name",
+      "gender",
+      "birth_date",
+      "id_number",
+      "certificate_number",
+      "disability_category",
+      "disability_grade",
+      "sensitive_consent_at",
+      "household_region_code",
+      "current_region_code",
+      "residence",
+      "education",
+      "graduate_school",
+      "graduate_major",
+      "graduation_year",
+      "employment_status",
+      "skills",
+      "certificates",
+      "needs_required",
+      "needs_preferred",
+      "limits",
+      "work_types",
+      "wants_remote",
+      "place_scope",
+      "preferred_region_codes",
+      "expected_pay_min",
+      "zero_employment_family",
+      "low_income_family",
+      "discoverable",
+      "completed_steps",
+      "updated_at",
+    ])
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  if (actor.id !== userId) {
+    await recordAudit(db, { actorId: actor.id, subjectUserId: userId, action: options.reveal ? "reveal" : "read", entity: "seeker_profile", entityId: userId, ip: options.ip });
+  }
+  const names = await regionNames(db, [row?.household_region_code ?? null, row?.current_region_code ?? null, ...(row?.preferred_region_codes ?? [])]);
+  const region = (code: string | null | undefined): RegionName | null => (code ? { code, name: names.get(code) ?? code } : null);
+  const done = new Set(row?.completed_steps ?? []);
+  return {
+    exists: !!row,
+    completedSteps: PROFILE_STEPS.filter((s) => done.has(s)),
+    discoverable: row?.discoverable ?? false,
+    updatedAt: row?.updated_at ?? null,
+    personal: {
+      realName: row?.real_name ?? null,
+      gender: row?.gender ?? null,
+      birthDate: row?.birth_date ?? null,
+      idNumber: masked(row?.id_number ?? null),
+      idNumberRevealed: options.reveal === "id" ? (row?.id_number ?? null) : null,
+    },
+    disability: {
+      consentAt: row?.sensitive_consent_at ?? null,
+      category: row?.disability_category ?? null,
+      grade: row?.disability_grade ?? null,
+      certificateNumber: masked(row?.certificate_number ?? null),
+      certificateNumberRevealed: options.reveal === "certificate" ? (row?.certificate_number ?? null) : null,
+    },
+    region: {
+      household: region(row?.household_region_code),
+      current: region(row?.current_region_code),
+      residence: row?.residence ?? null,
+    },
+    education: {
+      education: row?.education ?? null,
+      graduateSchool: row?.graduate_school ?? null,
+      graduateMajor: row?.graduate_major ?? null,
+      graduationYear: row?.graduation_year ?? null,
+    },
+    skills: { skills: row?.skills ?? [], certificates: row?.certificates ?? [] },
+    needs: { required: row?.needs_required ?? [], preferred: row?.needs_preferred ?? [] },
+    limits: row?.limits ?? [],
+    preferences: {
+      employmentStatus: row?.employment_status ?? "unemployed",
+      workTypes: row?.work_types ?? [],
+      wantsRemote: row?.wants_remote ?? false,
+      placeScope: row?.place_scope ?? "prefecture",
+      preferredRegions: (row?.preferred_region_codes ?? []).map((c) => region(c)!),
+      expectedPay: row?.expected_pay_min ?? null,
+    },
+    family: {
+      zeroEmploymentFamily: row?.zero_employment_family ?? false,
+      lowIncomeFamily: row?.low_income_family ?? false,
+    },
+  };
+}
+
+/** The signed-in seeker's own profile. */
+export function getOwnProfile(db: DB, actor: Actor, options: { reveal?: Reveal | null } = {}): Promise<ProfileView> {
+  return getProfile(db, actor, actor.id, options);
+}
+
+/** Prefectures with their counties, for the region choices (a `<select>` with one `<optgroup>` per prefecture). */
+export async function listRegionChoices(db: DB): Promise<{ prefectures: { code: string; name: string; counties: { code: string; name: string }[] }[] }> {
+  const all: Division[] = await listDivisionsWithin(db, "520000");
+  const prefectures = all
+    .filter((d) => d.level === "prefecture")
+    .map((p) => ({ code: p.code, name: p.name, counties: all.filter((c) => c.level === "county" && c.parentCode === p.code).map((c) => ({ code: c.code, name: c.name })) }));
+  return { prefectures };
+}
+
+// --- writing -------------------------------------------------------------------------------------------------
+
+/** Thrown inside a transaction to roll it back and answer with field errors. */
+class Invalid extends Error {
+  constructor(readonly fieldErrors: FieldErrors) {
+    super("invalid input");
+  }
+}
+
+function isUniqueViolation(e: unknown): e is { code: string; constraint?: string; message?: string } {
+  return typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "23505";
+}
+
+/** Maps a unique violation on the profile's identifiers to the field it concerns. */
+function uniqueFieldErrors(e: { constraint?: string; message?: string; detail?: string }): FieldErrors | null {
+  const text = `${e.constraint ?? ""} ${e.message ?? ""} ${e.detail ?? ""}`;
+  if (text.includes("certificate_number")) return { certificateNumber: ["seekers.err.certTaken"] };
+  if (text.includes("id_number")) return { idNumber: ["seekers.err.idTaken"] };
+  return null;
+}
+
+async function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await db.transaction().execute(work) };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, fieldErrors: e.fieldErrors };
+    if (isUniqueViolation(e)) {
+      const fieldErrors = uniqueFieldErrors(e);
+      if (fieldErrors) return { ok: false, fieldErrors };
+    }
+    throw e;
+  }
+}
+
+/** Creates the profile row if missing, then locks it for this transaction. */
+async function lockProfile(trx: DB, userId: string) {
+  await trx.insertInto("seeker_profile").values({ user_id: userId }).onConflict((oc) => oc.column("user_id").doNothing()).execute();
+  return trx
+    .selectFrom("seeker_profile")
+    .select(["id_number", "certificate_number", "sensitive_consent_at", "completed_steps"])
+    .where("user_id", "=", userId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/** Saves one step's values and marks it done (and any of `uncomplete` not done). */
+async function writeStep(
+  trx: DB,
+  userId: string,
+  current: { completed_steps: string[] },
+  step: ProfileStep | null,
+  values: Updateable<SeekerProfileTable>,
+  uncomplete: readonly ProfileStep[] = [],
+) {
+  const steps = new Set(current.completed_steps);
+  if (step) steps.add(step);
+  for (const s of uncomplete) steps.delete(s);
+  await trx
+    .updateTable("seeker_profile")
+    .set({ ...values, completed_steps: PROFILE_STEPS.filter((s) => steps.has(s)), updated_at: new Date() })
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+function requireUpdate(actor: Actor, userId: string) {
+  requirePermission(actor, "update:seeker_profile", { ownerId: userId });
+}
+
+function merge(...all: FieldErrors[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const errors of all) for (const [k, v] of Object.entries(errors)) out[k] = [...(out[k] ?? []), ...v];
+  return out;
+}
+
+async function takenBy(trx: DB, column: "id_number" | "certificate_number", value: string, userId: string): Promise<boolean> {
+  const row = await trx.selectFrom("seeker_profile").select("user_id").where(column, "=", value).where("user_id", "<>", userId).executeTakeFirst();
+  return !!row;
+}
+
+/**
+ * Personal details. An empty ID number keeps the one on file. Birth date and gender must agree with the ID number;
+ * left empty, they are taken from it. A new ID number that no longer matches the saved certificate number clears
+ * the certificate (its first 18 characters are the ID number), and the disability step must be done again.
+ */
+export async function savePersonal(db: DB, actor: Actor, userId: string, input: PersonalInput): Promise<Result<{ certificateCleared: boolean }>> {
+  requireUpdate(actor, userId);
+  return inTransaction(db, async (trx) => {
+    const current = await lockProfile(trx, userId);
+    const idNumber = input.idNumber || current.id_number;
+    if (!idNumber) throw new Invalid({ idNumber: ["seekers.err.idRequired"] });
+    const errors = merge(input.idNumber ? { idNumber: idNumberErrors(idNumber) } : {}, personalCrossErrors(input, idNumber));
+    for (const k of Object.keys(errors)) if (!errors[k]!.length) delete errors[k];
+    if (Object.keys(errors).length) throw new Invalid(errors);
+    const info = parseIdNumber(idNumber);
+    if (!info.ok) throw new Invalid({ idNumber: ["seekers.err.idCheckDigit"] });
+    if (idNumber !== current.id_number && (await takenBy(trx, "id_number", idNumber, userId))) {
+      throw new Invalid({ idNumber: ["seekers.err.idTaken"] });
+    }
+    const certificateCleared = !!current.certificate_number && current.certificate_number.slice(0, 18) !== idNumber;
+    await writeStep(
+      trx,
+      userId,
+      current,
+      "personal",
+      {
+        real_name: input.realName,
+        gender: input.gender ?? info.value.gender,
+        birth_date: input.birthDate ?? info.value.birthDate,
+        id_number: idNumber,
+        ...(certificateCleared ? { certificate_number: null } : {}),
+      },
+      certificateCleared ? ["disability"] : [],
+    );
+    return { certificateCleared };
+  });
+}
+
+/**
+ * Disability category, grade and certificate number: sensitive personal information (PIPL art. 28), saved only
+ * with explicit consent, whose time is kept. An empty certificate number keeps the one on file; either way it must
+ * agree with the ID number on file and with the category and grade chosen, each mismatch with its own message.
+ */
+export async function saveDisability(db: DB, actor: Actor, userId: string, input: DisabilityInput, now = new Date()): Promise<Result<null>> {
+  requireUpdate(actor, userId);
+  if (input.consent !== true) return { ok: false, fieldErrors: { consent: ["seekers.err.consentRequired"] } };
+  return inTransaction(db, async (trx) => {
+    const current = await lockProfile(trx, userId);
+    const certificate = input.certificateNumber || current.certificate_number;
+    if (!certificate) throw new Invalid({ certificateNumber: ["seekers.err.certRequired"] });
+    const errors = certificateErrors(certificate, { idNumber: current.id_number, category: input.category, grade: input.grade });
+    if (Object.keys(errors).length) throw new Invalid(errors);
+    if (certificate !== current.certificate_number && (await takenBy(trx, "certificate_number", certificate, userId))) {
+      throw new Invalid({ certificateNumber: ["seekers.err.certTaken"] });
+    }
+    await writeStep(trx, userId, current, "disability", {
+      disability_category: input.category,
+      disability_grade: input.grade,
+      certificate_number: certificate,
+      sensitive_consent_at: current.sensitive_consent_at ?? now,
+    });
+    return null;
+  });
+}
+
+/** Withdrawing consent (PIPL art. 15) erases the disability data it covered. */
+export async function withdrawDisabilityConsent(db: DB, actor: Actor, userId: string): Promise<void> {
+  requireUpdate(actor, userId);
+  await db.transaction().execute(async (trx) => {
+    const current = await lockProfile(trx, userId);
+    await writeStep(
+      trx,
+      userId,
+      current,
+      null,
+      { disability_category: null, disability_grade: null, certificate_number: null, sensitive_consent_at: null },
+      ["disability"],
+    );
+  });
+}
+
+export async function saveRegion(db: DB, actor: Actor, userId: string, input: RegionInput): Promise<Result<null>> {
+  requireUpdate(actor, userId);
+  return inTransaction(db, async (trx) => {
+    const counties = await trx
+      .selectFrom("division")
+      .select("code")
+      .where("code", "in", [input.householdRegionCode, input.currentRegionCode])
+      .where("level", "=", "county")
+      .execute();
+    const known = new Set(counties.map((c) => c.code));
+    const errors: FieldErrors = {};
+    if (!known.has(input.householdRegionCode)) errors.householdRegionCode = ["seekers.err.householdRegionRequired"];
+    if (!known.has(input.currentRegionCode)) errors.currentRegionCode = ["seekers.err.currentRegionRequired"];
+    if (Object.keys(errors).length) throw new Invalid(errors);
+    const current = await lockProfile(trx, userId);
+    await writeStep(trx, userId, current, "region", {
+      household_region_code: input.householdRegionCode,
+      current_region_code: input.currentRegionCode,
+      residence: input.residence,
+    });
+    return null;
+  });
+}
+
+export async function saveEducation(db: DB, actor: Actor, userId: string, input: EducationInput): Promise<Result<null>> {
+  requireUpdate(actor, userId);
+  return inTransaction(db, async (trx) => {
+    const current = await lockProfile(trx, userId);
+    await writeStep(trx, userId, current, "education", {
+      education: input.education,
+      graduate_school: input.graduateSchool || null,
+      graduate_major: input.graduateMajor || null,
+      graduation_year: input.graduationYear ?? null,
+    });
+    return null;
+  });
+}
+
+export async function saveSkills(db: DB, actor: Actor, userId: string, input: SkillsInput): Promise<Result<null>> {
+  requireUpdate(actor, userId);
+  return inTransaction(db, async (trx) => {
+    const current = await lockProfile(trx, userId);
+    await writeStep(trx, userId, current, "skills", { skills: input.skills, certificates: input.certificates });
+    return null;
+  });
+}
+
+export async function saveNeeds(db: DB, actor: Actor, userId: string, input: NeedsInput): Promise<Result<null>> {
+  requireUpdate(actor, userId);
+  const { required, preferred } = needsFromChoices(input.needs);
+  return inTransaction(db, async (trx) => {
+    const current = await lockProfile(trx, userId);
+    await writeStep(trx, userId, current, "needs", { needs_required: required, needs_preferred: preferred });
+    return null;
+  });
+}
+
+export async function saveLimits(db: DB, actor: Actor, userId: string, input: LimitsInput): Promise<Result<null>> {
+  requireUpdate(actor, userId);
+  return inTransaction(db, async (trx) => {
+    const current = await lockProfile(trx, userId);
+    await writeStep(trx, userId, current, "limits", { limits: [...new Set(input.limits)] });
+    return null;
+  });
+}
+
+export async function saveWorkPreferences(db: DB, actor: Actor, userId: string, input: PreferencesInput): Promise<Result<null>> {
+  requireUpdate(actor, userId);
+  return inTransaction(db, async (trx) => {
+    const regions = [...new Set(input.preferredRegions)];
+    if (regions.length) {
+      const found = await trx.selectFrom("division").select("code").where("code", "in", regions).where("level", "=", "prefecture").execute();
+      if (found.length !== regions.length) throw new Invalid({ preferredRegions: ["seekers.err.unknownCode"] });
+    }
+    const current = await lockProfile(trx, userId);
+    await writeStep(trx, userId, current, "preferences", {
+      employment_status: input.employmentStatus,
+      work_types: [...new Set(input.workTypes)],
+      wants_remote: input.wantsRemote ?? false,
+      place_scope: input.placeScope,
+      preferred_region_codes: regions,
+      expected_pay_min: input.expectedPay ?? null,
+    });
+    return null;
+  });
+}
+
+export async function saveFamily(db: DB, actor: Actor, userId: string, input: FamilyInput): Promise<Result<null>> {
+  requireUpdate(actor, userId);
+  return inTransaction(db, async (trx) => {
+    const current = await lockProfile(trx, userId);
+    await writeStep(trx, userId, current, "family", {
+      zero_employment_family: input.zeroEmploymentFamily ?? false,
+      low_income_family: input.lowIncomeFamily ?? false,
+    });
+    return null;
+  });
+}
+
+/**
+ * Whether employers may find the seeker's anonymous profile (design §5 rule 4). Off by default; turning it on
+ * needs the seeker to confirm they have seen what employers will see.
+ */
+export async function setDiscoverable(db: DB, actor: Actor, userId: string, input: VisibilityInput): Promise<Result<{ discoverable: boolean }>> {
+  requireUpdate(actor, userId);
+  const discoverable = input.discoverable === "on";
+  if (discoverable && !input.confirm) return { ok: false, fieldErrors: { confirm: ["seekers.err.visibilityConfirm"] } };
+  return inTransaction(db, async (trx) => {
+    const current = await lockProfile(trx, userId);
+    await writeStep(trx, userId, current, null, { discoverable });
+    return { discoverable };
+  });
+}
+
+// --- export and erasure ----------------------------------------------------------------------------------------
+
+/**
+ * Everything the platform holds about the account (PIPL art. 45): account fields (never the password hash),
+ * profile, applications with their timelines, notifications, employment records, sessions and who accessed the
+ * profile. The export itself is audited.
+ */
+export async function exportAccountData(db: DB, actor: Actor, userId: string, options: { ip?: string; now?: Date } = {}) {
+  requirePermission(actor, "read:account", { ownerId: userId });
+  const now = options.now ?? new Date();
+  return db.transaction().execute(async (trx) => {
+    const account = await trx
+      .selectFrom("app_user")
+      .select(["id", "phone", "email", "role", "display_name", "region_code", "locale", "large_text", "high_contrast", "created_at", "password_changed_at"])
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
+    const profile = await trx.selectFrom("seeker_profile").selectAll().where("user_id", "=", userId).executeTakeFirst();
+    const applications = await trx
+      .selectFrom("application as a")
+      .innerJoin("vacancy as v", "v.id", "a.vacancy_id")
+      .innerJoin("organization as o", "o.id", "v.organization_id")
+      .select((eb) => [
+        "a.id",
+        "a.vacancy_id",
+        "v.title as vacancy_title",
+        "o.name as organization_name",
+        "a.source",
+        "a.status",
+        "a.note",
+        "a.access_requests",
+        "a.disclosure",
+        "a.created_at",
+        "a.updated_at",
+        jsonArrayFrom(
+          eb
+            .selectFrom("application_event as e")
+            .select(["e.from_status", "e.to_status", "e.message", "e.at"])
+            .whereRef("e.application_id", "=", "a.id")
+            .orderBy("e.at")
+            .orderBy("e.id"),
+        ).as("events"),
+      ])
+      .where("a.seeker_id", "=", userId)
+      .orderBy("a.created_at")
+      .execute();
+    const notifications = await trx
+      .selectFrom("notification")
+      .select(["kind", "params", "link", "read_at", "created_at"])
+      .where("user_id", "=", userId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    const employment = await trx
+      .selectFrom("employment as m")
+      .innerJoin("organization as o", "o.id", "m.organization_id")
+      .select([
+        "m.id",
+        "o.name as organization_name",
+        "m.vacancy_id",
+        "m.application_id",
+        "m.contract_start",
+        "m.contract_end",
+        "m.social_insurance",
+        "m.monthly_pay",
+        "m.disability_grade",
+        "m.ended_on",
+        "m.created_at",
+      ])
+      .where("m.seeker_id", "=", userId)
+      .orderBy("m.contract_start")
+      .execute();
+    const sessions = await trx.selectFrom("user_session").select(["created_at", "expires_at"]).where("user_id", "=", userId).orderBy("created_at").execute();
+    const accessLog = await trx
+      .selectFrom("audit_event")
+      .select(["action", "entity", "reason", "at"])
+      .where("subject_user_id", "=", userId)
+      .where((eb) => eb.or([eb("actor_id", "is", null), eb("actor_id", "<>", userId)]))
+      .orderBy("at")
+      .execute();
+    await recordAudit(trx, { actorId: actor.id, subjectUserId: userId, action: "export", entity: "account", entityId: userId, ip: options.ip });
+    return {
+      format: "qiancheng-account-export/1",
+      exportedAt: now.toISOString(),
+      account,
+      profile: profile ?? null,
+      applications,
+      notifications,
+      employment,
+      sessions,
+      accessLog,
+    };
+  });
+}
+
+export type AccountExport = Awaited<ReturnType<typeof exportAccountData>>;
+
+/**
+ * Deletes a seeker's account after they re-enter their password (PIPL art. 47). The account row goes, and with it
+ * (by foreign keys) the profile, sessions and notifications. Employers keep their records of past applications and
+ * hires, anonymized: the seeker reference becomes null, and the seeker's own words on them (note, disclosure choice,
+ * messages) are removed. The audit event records the deletion without any personal data.
+ */
+export async function deleteOwnAccount(
+  db: DB,
+  actor: Actor,
+  userId: string,
+  input: DeleteAccountInput,
+  request: { ip: string; now?: Date },
+): Promise<Result<{ applications: number; employment: number }>> {
+  requirePermission(actor, "delete:account", { ownerId: userId });
+  requirePermission(actor, "delete:seeker_profile", { ownerId: userId });
+  const now = request.now ?? new Date();
+  const user = await db.selectFrom("app_user").select(["password_hash", "phone", "email"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  // Same key and limits as signing in, so this form cannot be used to guess the password faster.
+  const accountKey = user.phone ? `phone:${user.phone}` : `email:${user.email}`;
+  const blocked = await checkSignInAllowed(db, accountKey, request.ip, now);
+  if (blocked) return { ok: false, fieldErrors: { password: [errorMessage("err.tooManyAttempts", { time: blocked.retryAt.toISOString(), minutes: Math.max(1, Math.ceil((blocked.retryAt.getTime() - now.getTime()) / 60000)) })] } };
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    await recordAttempt(db, { kind: "sign_in", accountKey, ip: request.ip, succeeded: false, at: now });
+    return { ok: false, fieldErrors: { password: ["seekers.err.deletePasswordWrong"] } };
+  }
+  const value = await db.transaction().execute(async (trx) => {
+    const applications = await trx
+      .updateTable("application")
+      .set({ note: null, disclosure: [], updated_at: now })
+      .where("seeker_id", "=", userId)
+      .executeTakeFirst();
+    await trx.updateTable("application_event").set({ message: null }).where("actor_id", "=", userId).execute();
+    const employment = await trx
+      .selectFrom("employment")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("seeker_id", "=", userId)
+      .executeTakeFirstOrThrow();
+    // Sign-in attempts carry the phone number or email address.
+    const keys = [user.phone ? `phone:${user.phone}` : null, user.email ? `email:${user.email}` : null].filter((k): k is string => !!k);
+    if (keys.length) await trx.deleteFrom("login_attempt").where("account_key", "in", keys).execute();
+    await trx.deleteFrom("app_user").where("id", "=", userId).execute();
+    const counts = { applications: Number(applications.numUpdatedRows), employment: Number(employment.n) };
+    await recordAudit(trx, {
+      actorId: null,
+      subjectUserId: null,
+      action: "delete",
+      entity: "account",
+      entityId: null,
+      reason: `seeker account deleted by its owner; ${counts.applications} application(s) and ${counts.employment} employment record(s) kept anonymized`,
+    });
+    return counts;
+  });
+  return { ok: true, value };
+}

@@ -1,0 +1,98 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/database";
+import { ErrorSummary } from "~/components/form/error-summary";
+import { Field, RadioGroup } from "~/components/form/field";
+import { pageTitle } from "~/components/meta";
+import { IdentifierField, SaveButton, StepPage } from "~/components/seekers/profile-ui";
+import { requirePermission } from "~/domain/permissions";
+import { personalSchema } from "~/domain/seekers/seekers.schema";
+import { getOwnProfile, savePersonal } from "~/domain/seekers/seekers.server";
+import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { requireActor } from "~/http/guards.server";
+import { useI18n } from "~/i18n/use-i18n";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "seekers.step.personal");
+// The page may hold the full ID number (when revealed): never cache it.
+export const headers = () => ({ "Cache-Control": "no-store" });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = requireActor(context, request);
+  requirePermission(actor, "read:seeker_profile", { ownerId: actor.id });
+  const reveal = new URL(request.url).searchParams.get("reveal") === "id";
+  const { personal } = await getOwnProfile(await getDb(), actor, { reveal: reveal ? "id" : null });
+  return {
+    defaults: {
+      realName: personal.realName ?? "",
+      gender: personal.gender ?? "",
+      birthDate: personal.birthDate ?? "",
+      idNumber: personal.idNumberRevealed ?? "",
+    },
+    onFile: personal.idNumber ? { start: personal.idNumber.start, end: personal.idNumber.end } : null,
+    revealed: !!personal.idNumberRevealed,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  requirePermission(actor, "update:seeker_profile", { ownerId: actor.id });
+  const formData = await request.formData();
+  // Only decides which message shows first; the domain knows what is on file and checks again.
+  const submission = parseWithZod(formData, { schema: personalSchema({ idOnFile: formData.get("idOnFile") === "1" }) });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const result = await savePersonal(await getDb(), actor, actor.id, submission.value);
+  if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
+  return redirect(`/profile?saved=personal${result.value.certificateCleared ? "&certificate=cleared" : ""}`);
+}
+
+export default function PersonalStep() {
+  const { t } = useI18n();
+  const { defaults, onFile, revealed } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "personal",
+    lastResult,
+    defaultValue: defaults,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: personalSchema({ idOnFile: !!onFile }) }),
+  });
+  return (
+    <StepPage step="personal">
+      <ErrorSummary form={form} />
+      <Form method="post" {...getFormProps(form)}>
+        {onFile ? <input type="hidden" name="idOnFile" value="1" /> : null}
+        <Field meta={fields.realName} label={t("seekers.personal.realName")} hint={t("seekers.personal.realName.hint")} autoComplete="name" />
+        <IdentifierField
+          meta={fields.idNumber}
+          label={t("seekers.personal.idNumber")}
+          hint={t("seekers.personal.idNumber.hint")}
+          onFile={onFile}
+          revealed={revealed}
+          revealHref="?reveal=id"
+          hideHref="."
+        />
+        <RadioGroup
+          meta={fields.gender}
+          legend={`${t("seekers.personal.gender")}${t("form.optional")}`}
+          hint={t("seekers.personal.gender.hint")}
+          options={[
+            { value: "male", label: t("seekers.gender.male") },
+            { value: "female", label: t("seekers.gender.female") },
+          ]}
+        />
+        <Field
+          meta={fields.birthDate}
+          label={t("seekers.personal.birthDate")}
+          hint={t("seekers.personal.birthDate.hint")}
+          autoComplete="bday"
+          inputMode="numeric"
+          optional
+        />
+        <SaveButton />
+      </Form>
+    </StepPage>
+  );
+}
