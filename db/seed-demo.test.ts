@@ -18,7 +18,7 @@ import {
   TASK_DEMANDS,
 } from "../app/domain/catalog";
 import { APPLICATION_STATUSES, canMove } from "../app/domain/applications/status";
-import { PROFILE_STEPS } from "../app/domain/dashboard/dashboard.server";
+import { PROFILE_STEPS } from "../app/domain/seekers/seekers.schema";
 
 const t = useTestDatabase();
 const USCCS = demoUsccs();

@@ -4,10 +4,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { AnonymousProfileList } from "~/components/applications/anonymous-profile";
-import { TextAreaField } from "~/components/applications/form-extras";
 import { StatusTimeline } from "~/components/applications/timeline";
 import { ErrorSummary } from "~/components/form/error-summary";
-import { Field, RadioGroup } from "~/components/form/field";
+import { Field, RadioGroup, TextAreaField } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { hireSchema, MESSAGE_MAX, moveSchema } from "~/domain/applications/applications.schema";
 import { hireApplicant, moveApplication, openApplicantForEmployer } from "~/domain/applications/applications.server";

@@ -4,9 +4,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
-import { RadioGroup } from "~/components/form/field";
+import { CheckboxField, RadioGroup } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
-import { asText, CheckboxField, IdentifierField, SaveButton, StepPage } from "~/components/seekers/profile-ui";
+import { asText, IdentifierField, SaveButton, StepPage } from "~/components/seekers/profile-ui";
 import { DISABILITY_CATEGORIES, DISABILITY_GRADES, label } from "~/domain/catalog";
 import { requirePermission } from "~/domain/permissions";
 import { disabilitySchema } from "~/domain/seekers/seekers.schema";

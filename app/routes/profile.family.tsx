@@ -4,9 +4,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
-import { Fieldset } from "~/components/form/field";
+import { CheckboxField, Fieldset } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
-import { CheckboxField, SaveButton, StepPage } from "~/components/seekers/profile-ui";
+import { SaveButton, StepPage } from "~/components/seekers/profile-ui";
 import { requirePermission } from "~/domain/permissions";
 import { familySchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, saveFamily } from "~/domain/seekers/seekers.server";

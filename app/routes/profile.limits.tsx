@@ -1,11 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { CheckboxGroup } from "~/components/form/field";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { pageTitle } from "~/components/meta";
-import { CheckboxGroup, SaveButton, StepPage } from "~/components/seekers/profile-ui";
+import { SaveButton, StepPage } from "~/components/seekers/profile-ui";
 import { label, TASK_DEMANDS } from "~/domain/catalog";
 import { requirePermission } from "~/domain/permissions";
 import { limitsSchema } from "~/domain/seekers/seekers.schema";

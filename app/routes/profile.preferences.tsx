@@ -4,9 +4,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
-import { Field, RadioGroup } from "~/components/form/field";
+import { CheckboxField, CheckboxGroup, Field, RadioGroup } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
-import { asText, CheckboxField, CheckboxGroup, SaveButton, StepPage } from "~/components/seekers/profile-ui";
+import { asText, SaveButton, StepPage } from "~/components/seekers/profile-ui";
 import { EMPLOYMENT_TYPES, label } from "~/domain/catalog";
 import { requirePermission } from "~/domain/permissions";
 import { EMPLOYMENT_STATUSES, PLACE_SCOPES, preferencesSchema } from "~/domain/seekers/seekers.schema";

@@ -1,11 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { TextAreaField } from "~/components/form/field";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { pageTitle } from "~/components/meta";
-import { SaveButton, StepPage, TextAreaField } from "~/components/seekers/profile-ui";
+import { SaveButton, StepPage } from "~/components/seekers/profile-ui";
 import { requirePermission } from "~/domain/permissions";
 import { CERTIFICATES_MAX, LIST_ITEM_MAX, SKILLS_MAX, skillsSchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, saveSkills } from "~/domain/seekers/seekers.server";
@@ -48,8 +49,9 @@ export default function SkillsStep() {
     <StepPage step="skills">
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)}>
-        <TextAreaField meta={fields.skills} label={t("seekers.skills.skills")} hint={t("seekers.skills.skills.hint", { max: SKILLS_MAX, len: LIST_ITEM_MAX })} rows={6} />
+        <TextAreaField optional meta={fields.skills} label={t("seekers.skills.skills")} hint={t("seekers.skills.skills.hint", { max: SKILLS_MAX, len: LIST_ITEM_MAX })} rows={6} />
         <TextAreaField
+          optional
           meta={fields.certificates}
           label={t("seekers.skills.certificates")}
           hint={t("seekers.skills.certificates.hint", { max: CERTIFICATES_MAX })}

@@ -1,12 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, useForm } from "@conform-to/react";import { parseWithZod } from "@conform-to/zod";
+import { CheckboxField } from "~/components/form/field";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { pageTitle } from "~/components/meta";
-import { CheckboxField } from "~/components/seekers/profile-ui";
 import { ACCOMMODATIONS, EDUCATION_LEVELS, label } from "~/domain/catalog";
 import { requirePermission } from "~/domain/permissions";
 import { EMPLOYER_HIDDEN_FIELDS, EMPLOYER_VISIBLE_FIELDS, visibilitySchema } from "~/domain/seekers/seekers.schema";

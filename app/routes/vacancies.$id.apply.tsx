@@ -1,10 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, useForm } from "@conform-to/react";import { parseWithZod } from "@conform-to/zod";
+import { CheckboxGroup, TextAreaField } from "~/components/form/field";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { AnonymousProfileList } from "~/components/applications/anonymous-profile";
-import { CheckboxGroup, TextAreaField } from "~/components/applications/form-extras";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { pageTitle } from "~/components/meta";
 import { applySchema, NOTE_MAX } from "~/domain/applications/applications.schema";

@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { describedBy, FieldError, FieldHint, Fieldset, type Option } from "~/components/form/field";
+import { describedBy, FieldError, FieldHint } from "~/components/form/field";
 import { PROFILE_STEPS, type ProfileStep } from "~/domain/seekers/seekers.schema";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -127,115 +127,9 @@ export function MaskedValue({ value }: { value: { masked: string; start: string;
   );
 }
 
-export function TextAreaField({
-  meta,
-  label,
-  hint,
-  rows = 5,
-}: {
-  meta: FieldMetadata<string | undefined>;
-  label: string;
-  hint?: ReactNode;
-  rows?: number;
-}) {
-  const { t } = useI18n();
-  const errors = meta.errors;
-  return (
-    <div className="field">
-      <label htmlFor={meta.id} className="field-label">
-        {label}
-        <span className="field-optional"> {t("form.optional")}</span>
-      </label>
-      <FieldHint id={meta.id}>{hint}</FieldHint>
-      <FieldErrors id={meta.id} errors={errors} />
-      <textarea
-        key={meta.key}
-        id={meta.id}
-        name={meta.name}
-        rows={rows}
-        defaultValue={(meta.initialValue as string | undefined) ?? ""}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta.id, !!hint, !!errors?.length)}
-        className="field-input max-w-2xl"
-      />
-    </div>
-  );
-}
 
 /** One yes/no checkbox with its label, hint and error beside it. */
-export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<boolean | undefined>; label: string; hint?: ReactNode }) {
-  const errors = meta.errors;
-  return (
-    <div className="field flex items-start gap-3">
-      <input
-        key={meta.key}
-        type="checkbox"
-        id={meta.id}
-        name={meta.name}
-        defaultChecked={meta.initialValue === "on"}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta.id, !!hint, !!errors?.length)}
-        className="mt-1 h-6 w-6 shrink-0"
-      />
-      <div>
-        <label htmlFor={meta.id} className="field-label">
-          {label}
-        </label>
-        <FieldHint id={meta.id}>{hint}</FieldHint>
-        <FieldError id={meta.id} errors={errors} />
-      </div>
-    </div>
-  );
-}
 
-/** Checkboxes for one list field; the first box carries the field's id, so the error summary can link to it. */
-export function CheckboxGroup({
-  meta,
-  legend,
-  hint,
-  options,
-}: {
-  meta: FieldMetadata<string[] | undefined>;
-  legend: string;
-  hint?: ReactNode;
-  options: readonly (Option & { explanation?: string })[];
-}) {
-  const errors = meta.errors;
-  const groupId = `${meta.id}-group`;
-  const initial = meta.initialValue as string | string[] | undefined;
-  const checked = new Set(Array.isArray(initial) ? initial : initial ? [initial] : []);
-  return (
-    <Fieldset id={groupId} legend={legend} hint={hint} errors={errors}>
-      <div className="radios" key={meta.key}>
-        {options.map((o, i) => {
-          const id = i === 0 ? meta.id : `${meta.id}-${o.value}`;
-          const ids = [o.explanation ? `${id}-explain` : null, errors?.length ? `${groupId}-error` : null].filter(Boolean).join(" ");
-          return (
-            <div className="radio" key={o.value}>
-              <input
-                type="checkbox"
-                id={id}
-                name={meta.name}
-                value={o.value}
-                defaultChecked={checked.has(o.value)}
-                aria-invalid={errors?.length ? true : undefined}
-                aria-describedby={ids || undefined}
-              />
-              <div>
-                <label htmlFor={id}>{o.label}</label>
-                {o.explanation ? (
-                  <p id={`${id}-explain`} className="text-muted">
-                    {o.explanation}
-                  </p>
-                ) : null}
-              </div>
-            </div>
-          );
-        })}
-      </div>
-    </Fieldset>
-  );
-}
 
 /** A number field is typed as text; the schema parses the number. */
 export function asText<M>(meta: M) {

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorSummary } from "~/components/form/error-summary";
-import { describedBy, Field, FieldError, FieldHint, Fieldset, RadioGroup, SelectField } from "~/components/form/field";
+import { CheckboxField, Field, Fieldset, RadioGroup, SelectField, TextAreaField } from "~/components/form/field";
 import { Icon } from "~/components/icon";
 import {
   ACCOMMODATIONS,
@@ -26,54 +26,8 @@ export interface DivisionOption {
   level: "province" | "prefecture" | "county";
 }
 
-function TextAreaField({ meta, label, hint, rows = 6 }: { meta: FieldMetadata<string | undefined>; label: string; hint?: ReactNode; rows?: number }) {
-  const errors = meta.errors;
-  return (
-    <div className="field">
-      <label htmlFor={meta.id} className="field-label">
-        {label}
-      </label>
-      <FieldHint id={meta.id}>{hint}</FieldHint>
-      <FieldError id={meta.id} errors={errors} />
-      <textarea
-        key={meta.key}
-        id={meta.id}
-        name={meta.name}
-        rows={rows}
-        defaultValue={(meta.initialValue as string | undefined) ?? ""}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta.id, !!hint, !!errors?.length)}
-        className="field-input"
-      />
-    </div>
-  );
-}
 
 /** One yes/no checkbox with its label, hint and error beside it. */
-function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<boolean | undefined>; label: string; hint?: ReactNode }) {
-  const errors = meta.errors;
-  return (
-    <div className="field flex items-start gap-3">
-      <input
-        key={meta.key}
-        type="checkbox"
-        id={meta.id}
-        name={meta.name}
-        defaultChecked={meta.initialValue === "on"}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta.id, !!hint, !!errors?.length)}
-        className="mt-1 h-6 w-6 shrink-0"
-      />
-      <div>
-        <label htmlFor={meta.id} className="field-label">
-          {label}
-        </label>
-        <FieldHint id={meta.id}>{hint}</FieldHint>
-        <FieldError id={meta.id} errors={errors} />
-      </div>
-    </div>
-  );
-}
 
 /**
  * Checkboxes for a list of catalog codes, in a fieldset. Each option shows its icon and label, and its plain

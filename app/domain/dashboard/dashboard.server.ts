@@ -1,8 +1,8 @@
 import type { DB } from "../../../db/database";
 import { membershipsOf } from "../organizations/membership.server";
 import { regionPrefix, type Actor } from "../permissions";
+import { PROFILE_STEPS } from "../seekers/seekers.schema";
 
-export const PROFILE_STEPS = ["personal", "disability", "region", "education", "skills", "needs", "limits", "preferences", "family"] as const;
 
 export type DashboardSummary =
   | { role: "seeker"; stepsDone: number; stepsTotal: number; discoverable: boolean; applications: number; activeApplications: number }
