@@ -330,6 +330,33 @@ test.describe("applications through to hire", () => {
     await expect(ep2.getByText("这份申请已结束（已撤回）")).toBeVisible();
     await expect(ep2.getByRole("button", { name: "确认更改" })).toHaveCount(0);
     await expectAccessibleWithoutScripts(ep2);
+
+    // A second seeker applies; the employer hires them, all with plain form posts; the seeker sees it.
+    const second = await newPage(browser, errors, { javaScriptEnabled: false });
+    const s2 = second.page;
+    await registerAccount(s2, "seeker");
+    await s2.goto(`/vacancies/${setup.vacancyId}/apply`);
+    await s2.getByRole("button", { name: "提交申请" }).click();
+    await expect(s2).toHaveURL(/\/applications\/[0-9a-f-]{36}\?done=applied/);
+    const secondUrl = new URL(s2.url()).pathname;
+    const secondId = secondUrl.split("/").pop()!;
+    await ep2.goto(`/employer/applications/${secondId}`);
+    await ep2.getByLabel(/^劳动合同开始日期/).fill("2026-12-01");
+    await ep2.getByRole("button", { name: "确认录用" }).click();
+    await expect(ep2.getByRole("alert")).toContainText("请填写月工资");
+    await expect(ep2.getByLabel(/^劳动合同开始日期/)).toHaveValue("2026-12-01");
+    await expectAccessibleWithoutScripts(ep2);
+    await ep2.getByLabel(/^劳动合同结束日期/).fill("2027-11-30");
+    await ep2.getByLabel("是，缴纳社会保险").check();
+    await ep2.getByLabel(/^月工资/).fill("3200");
+    await ep2.getByRole("button", { name: "确认录用" }).click();
+    await expect(ep2.getByRole("heading", { name: "就业记录" })).toBeVisible();
+    await expect(ep2.getByText("3200 元")).toBeVisible();
+    await expectAccessibleWithoutScripts(ep2);
+    await s2.goto(secondUrl);
+    await expect(s2.getByText("已录用").first()).toBeVisible();
+    await expectAccessibleWithoutScripts(s2);
+    await second.context.close();
     await seeker.context.close();
     await employer2.context.close();
     expect(errors).toEqual([]);
