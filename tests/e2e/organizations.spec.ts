@@ -222,8 +222,8 @@ test.describe("organizations", () => {
 test.describe("organizations without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("registering an organization works with form posts alone", async ({ page }) => {
-    test.setTimeout(120_000);
+  test("registering an organization and verifying it work with form posts alone", async ({ page }) => {
+    test.setTimeout(180_000);
     const ownerPhone = phone("137");
     const name = `无脚本测试单位${Date.now().toString(36)}`;
     const body = usccBody();
@@ -252,6 +252,22 @@ test.describe("organizations without JavaScript", () => {
     await expect(page).toHaveURL(/\/employer\?done=registered$/);
     await expect(page.getByRole("status")).toHaveText("单位信息已提交，请等待残联审核。");
     await expect(page.getByRole("heading", { name: "审核状态：审核中" })).toBeVisible();
+    await expectAccessibleWithoutScripts(page);
+
+    // The admin, also without scripts, finds it, is asked for a reason to reject, then verifies it.
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await signIn(page, DEMO.admin);
+    await expect(page).toHaveURL(/\/dashboard/);
+    await page.goto("/admin/organizations");
+    await page.getByLabel(/^单位名称或统一社会信用代码/).fill(name);
+    await page.getByRole("button", { name: "筛选", exact: true }).click();
+    await page.getByRole("row", { name: new RegExp(name) }).getByRole("link", { name }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+    await page.getByRole("button", { name: "不予通过", exact: true }).click();
+    await expect(page.locator("#reject-reason-error")).toContainText("请填写未通过的原因");
+    await expectAccessibleWithoutScripts(page);
+    await page.getByRole("button", { name: "通过审核", exact: true }).click();
+    await expect(page.getByRole("status")).toHaveText(`已通过“${name}”的审核，并已通知单位。`);
     await expectAccessibleWithoutScripts(page);
   });
 });
