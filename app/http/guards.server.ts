@@ -3,7 +3,9 @@ import type { Actor } from "~/domain/permissions";
 
 /** A local path to return to after signing in; anything else (other sites, `//host`) becomes `fallback`. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  // Browsers drop tabs and newlines and read "\\" as "/", so "/\t/evil.example" would leave the site.
+  if (/[\u0000-\u001f\\]/.test(to)) return fallback;
   return to;
 }
 

@@ -315,7 +315,7 @@ describe("hiring", () => {
     const { owner, org, vacancy } = await employerWithVacancy(2);
     const first = await seeker(true, { grade: 2 });
     const second = await seeker(false);
-    const id1 = await apply(first, vacancy.id);
+    const id1 = await apply(first, vacancy.id, { disclosure: ["disability"] });
     const id2 = await apply(second, vacancy.id);
     await openApplicantForEmployer(t.db, owner, id1);
     await moveApplication(t.db, owner, id1, { to: "interview" });
@@ -337,6 +337,8 @@ describe("hiring", () => {
       disability_grade: 2,
       created_by: owner.id,
     });
+    const gradeReads = await t.db.selectFrom("audit_event").select(["actor_id", "subject_user_id"]).where("entity", "=", "employment_grade").where("entity_id", "=", id1).execute();
+    expect(gradeReads).toEqual([{ actor_id: owner.id, subject_user_id: first.id }]);
     expect((await t.db.selectFrom("vacancy").select("status").where("id", "=", vacancy.id).executeTakeFirstOrThrow()).status).toBe("open");
 
     // Open-ended, no insurance, no profile (no grade): the second hire reaches the openings.

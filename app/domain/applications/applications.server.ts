@@ -685,15 +685,32 @@ export async function hireApplicant(
       .where("id", "=", vacancyId)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const a = await trx.selectFrom("application").select(["status", "seeker_id"]).where("id", "=", applicationId).executeTakeFirstOrThrow();
+    const a = await trx
+      .selectFrom("application")
+      .select(["status", "seeker_id", "disclosure"])
+      .where("id", "=", applicationId)
+      .executeTakeFirstOrThrow();
     if (a.status === "hired") return fail({ "": ["applications.err.alreadyHired"] });
     if (!canMoveAs("employer", a.status, "hired")) return fail({ "": ["applications.err.illegalMove"] });
     if (!(await transition(trx, { applicationId, from: a.status, to: "hired", message: input.message, actorId: actor.id }))) {
       return fail({ "": ["applications.err.changedMeanwhile"] });
     }
-    const grade = a.seeker_id
-      ? (await trx.selectFrom("seeker_profile").select("disability_grade").where("user_id", "=", a.seeker_id).executeTakeFirst())?.disability_grade ?? null
+    // The grade (for quota counting) is sensitive: it is copied only when the seeker disclosed their disability or
+    // certificate on this application, and the read is audited.
+    const mayCopyGrade = a.seeker_id !== null && (a.disclosure.includes("disability") || a.disclosure.includes("certificate"));
+    const grade = mayCopyGrade
+      ? (await trx.selectFrom("seeker_profile").select("disability_grade").where("user_id", "=", a.seeker_id!).executeTakeFirst())?.disability_grade ?? null
       : null;
+    if (grade !== null) {
+      await recordAudit(trx, {
+        actorId: actor.id,
+        subjectUserId: a.seeker_id,
+        action: "read",
+        entity: "employment_grade",
+        entityId: applicationId,
+        reason: "quota counting at hire",
+      });
+    }
     const employment = await trx
       .insertInto("employment")
       .values({
