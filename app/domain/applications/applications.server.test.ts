@@ -233,6 +233,10 @@ describe("employers and applicants", () => {
     expect(full.disclosed.phone).toMatch(/^1\d{10}$/);
     expect(full.disclosed.certificateNumber).toMatch(/^\d{17}[\dX]22$/);
 
+    // Withdrawing takes the consent back: the employer no longer sees the disclosed details.
+    expect((await withdrawApplication(t.db, all, allId)).ok).toBe(true);
+    expect((await openApplicantForEmployer(t.db, owner, allId)).disclosed).toEqual({});
+
     // Nothing disclosed: nothing read, nothing audited.
     const quiet = await seeker(true, { realName: "赵六" });
     const quietId = await apply(quiet, vacancy.id);

@@ -576,7 +576,8 @@ export async function openApplicantForEmployer(db: DB, actor: Actor, application
     const profile = a.seeker_id ? await anonymousProfile(trx, a.seeker_id) : null;
     const disclosed: DisclosedDetails = {};
     const disclosure = new Set(a.disclosure);
-    if (a.seeker_id && disclosure.size > 0) {
+    // A withdrawn application takes its consent to disclose with it.
+    if (a.seeker_id && disclosure.size > 0 && status !== "withdrawn") {
       const d = await trx
         .selectFrom("app_user as u")
         .leftJoin("seeker_profile as p", "p.user_id", "u.id")
