@@ -1,11 +1,11 @@
-import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
-import { describedBy, FieldError, FieldHint } from "~/components/form/field";
+import { TextAreaField } from "~/components/form/field";
 import { localeFromMatches, pageTitle } from "~/components/meta";
 import { INDUSTRIES, label, ORGANIZATION_TYPES } from "~/domain/catalog";
 import { rejectSchema } from "~/domain/organizations/organizations.schema";
@@ -50,28 +50,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect(`/admin/organizations/${id}?done=rejected`);
 }
 
-function TextAreaField({ meta, label, hint }: { meta: FieldMetadata<string | undefined>; label: string; hint?: ReactNode }) {
-  const errors = meta.errors;
-  return (
-    <div className="field">
-      <label htmlFor={meta.id} className="field-label">
-        {label}
-      </label>
-      <FieldHint id={meta.id}>{hint}</FieldHint>
-      <FieldError id={meta.id} errors={errors} />
-      <textarea
-        key={meta.key}
-        id={meta.id}
-        name={meta.name}
-        rows={4}
-        defaultValue={(meta.initialValue as string | undefined) ?? ""}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta.id, !!hint, !!errors?.length)}
-        className="field-input"
-      />
-    </div>
-  );
-}
 
 export default function ReviewOrganization() {
   const { t, te, locale } = useI18n();
@@ -157,7 +135,7 @@ export default function ReviewOrganization() {
             <ErrorSummary form={form} />
             <Form method="post" {...getFormProps(form)}>
               <input type="hidden" name="intent" value="reject" />
-              <TextAreaField meta={fields.reason} label={t("organizations.reviewPage.reject.reason")} hint={t("organizations.reviewPage.reject.reason.hint")} />
+              <TextAreaField rows={4} meta={fields.reason} label={t("organizations.reviewPage.reject.reason")} hint={t("organizations.reviewPage.reject.reason.hint")} />
               <button type="submit" className="button button-secondary">
                 {t("organizations.reviewPage.reject.submit")}
               </button>
