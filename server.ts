@@ -12,6 +12,7 @@ import { closeDatabase, getDatabase } from "./db/database";
 import { prepareDatabase } from "./db/prepare";
 import { pruneAttempts } from "./app/domain/accounts/rate-limit.server";
 import { buildRequestContext } from "./app/http/context.server";
+import { kickDrain, startSearch } from "./search/runtime";
 import { isSameOriginRequest, securityHeaders } from "./app/http/security.server";
 
 const dev = process.argv.includes("--dev");
@@ -24,6 +25,15 @@ const buildDir = process.env.BUILD_DIR || "build";
 const handle = await getDatabase();
 console.log(`database: ${handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite (${process.env.PGLITE_DIR || "./data/pglite"})`}`);
 await prepareDatabase(handle.db);
+// Index what the outbox holds (the seed's documents on a first start; changes a crash left behind otherwise).
+await startSearch();
+// The outbox is drained after every write request and on a tick (which also lets Meilisearch catch up after an
+// outage). SEARCH_IN_PROCESS=false leaves draining to `npm run search:worker` in a deployment.
+const drainInProcess = process.env.SEARCH_IN_PROCESS !== "false";
+const drainTimer = setInterval(() => {
+  if (drainInProcess) void kickDrain().catch((e) => console.error("search drain:", e));
+}, 10_000);
+drainTimer.unref();
 
 // Sign-in attempts older than every limit's window are no longer needed.
 const pruneTimer = setInterval(() => void pruneAttempts(handle.db).catch((e) => console.error("pruning sign-in attempts:", e)), 60 * 60 * 1000);
@@ -87,6 +97,9 @@ const remixHandler = createRequestHandler({
 });
 
 app.all("*", (req, res, next) => {
+  if (drainInProcess && req.method !== "GET" && req.method !== "HEAD") {
+    res.on("finish", () => void kickDrain().catch((e) => console.error("search drain:", e)));
+  }
   Promise.resolve(remixHandler(req, res, next)).catch(next);
 });
 

@@ -225,6 +225,66 @@ export interface NotificationTable {
   created_at: Generated<Date>;
 }
 
+export type SearchIndexName = "vacancies" | "seekers";
+
+export interface SearchOutboxTable {
+  id: Generated<number>;
+  index_name: SearchIndexName;
+  entity_id: string;
+  claimed_until: Date | null;
+  attempts: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+/** The Postgres engine's vacancy documents (search/postgres). `tsv` is written with raw SQL. */
+export interface VacancySearchTable {
+  vacancy_id: string;
+  organization_id: string;
+  tsv: unknown;
+  regions: string[];
+  accommodations: string[];
+  demands: string[];
+  employment_type: string;
+  education_rank: number;
+  remote: boolean;
+  quota_eligible: boolean;
+  pay_min: number;
+  pay_max: number;
+  closing_date: string | null;
+  published_at: Date | null;
+}
+
+/** The Postgres engine's seeker documents: only what design §5 rule 4 lets an employer see. */
+export interface SeekerSearchTable {
+  user_id: string;
+  tsv: unknown;
+  region_code: string | null;
+  reach: string[];
+  wants_remote: boolean;
+  needs: string[];
+  needs_preferred: string[];
+  limits: string[];
+  skills: string[];
+  education: string | null;
+  education_rank: number;
+  graduation_year: number | null;
+  updated_at: Date;
+}
+
+export type InvitationStatus = "pending" | "accepted" | "declined";
+
+export interface VacancyInvitationTable {
+  id: Generated<string>;
+  vacancy_id: string;
+  seeker_id: string;
+  invited_by: string | null;
+  message: string | null;
+  status: ColumnType<InvitationStatus, InvitationStatus | undefined, InvitationStatus>;
+  application_id: string | null;
+  created_at: Generated<Date>;
+  responded_at: Date | null;
+}
+
 export interface Database {
   division: DivisionTable;
   app_user: AppUserTable;
@@ -240,6 +300,10 @@ export interface Database {
   application_event: ApplicationEventTable;
   employment: EmploymentTable;
   notification: NotificationTable;
+  search_outbox: SearchOutboxTable;
+  vacancy_search: VacancySearchTable;
+  seeker_search: SeekerSearchTable;
+  vacancy_invitation: VacancyInvitationTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { IconName } from "~/domain/catalog";
 
 /** A few general icons used beside the catalog's accessibility icons. */
-export type ExtraIconName = "check" | "place" | "money" | "calendar" | "info";
+export type ExtraIconName = "check" | "cross" | "place" | "money" | "calendar" | "info";
 
 /*
  * Small line drawings on a 24×24 grid, drawn in the text colour (so they follow high contrast). They are always
@@ -148,6 +148,7 @@ const PATHS: Record<IconName | ExtraIconName, ReactNode> = {
       <circle cx="6.5" cy="12.5" r="2" />
     </>
   ),
+  cross: <path d="M6 6l12 12M18 6L6 18" />,
   check: <path d="M4 12.5l5 5L20 6.5" />,
   place: (
     <>

@@ -26,7 +26,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
   if (!user) return items;
   items.push({ to: "/dashboard", label: "nav.dashboard" });
   if (user.role === "seeker") {
-    items.push({ to: "/profile", label: "nav.profile" }, { to: "/applications", label: "nav.applications" });
+    items.push({ to: "/profile", label: "nav.profile" }, { to: "/applications", label: "nav.applications" }, { to: "/job-invitations", label: "nav.invitations" });
   }
   if (user.role === "employer") {
     items.push({ to: "/employer", label: "nav.organization", end: true }, { to: "/employer/vacancies", label: "nav.employerVacancies" });

@@ -1,5 +1,6 @@
 import * as applications from "./messages/applications";
 import * as organizations from "./messages/organizations";
+import * as search from "./messages/search";
 import * as seekers from "./messages/seekers";
 import * as vacancies from "./messages/vacancies";
 import type { CoreMessageKey, MessageKey } from "./zh-CN";
@@ -187,4 +188,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en };
+export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en };

@@ -4,6 +4,7 @@
  */
 import * as applications from "./messages/applications";
 import * as organizations from "./messages/organizations";
+import * as search from "./messages/search";
 import * as seekers from "./messages/seekers";
 import * as vacancies from "./messages/vacancies";
 
@@ -191,7 +192,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh } as const;
+export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;

@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { pageTitle } from "~/components/meta";
+import { VacancyCard } from "~/components/vacancy-card";
 import { dashboardSummary } from "~/domain/dashboard/dashboard.server";
+import { recommendationsFor } from "~/domain/search/search.server";
 import { divisionName } from "~/domain/divisions/divisions.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
@@ -20,13 +22,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     name: user.displayName ?? user.phone ?? user.email ?? "",
     regionName: await divisionName(db, actor.regionCode),
     summary: await dashboardSummary(db, actor),
+    recommendations: actor.role === "seeker" ? await recommendationsFor(db, actor) : null,
     notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null,
   };
 }
 
 export default function Dashboard() {
   const { t } = useI18n();
-  const { name, regionName, summary, notice } = useLoaderData<typeof loader>();
+  const { name, regionName, summary, notice, recommendations } = useLoaderData<typeof loader>();
   const region = regionName ?? "";
   return (
     <div>
@@ -91,6 +94,32 @@ export default function Dashboard() {
           </>
         ) : null}
       </div>
+      {recommendations ? (
+        <section aria-labelledby="recommend-title" className="mt-8">
+          <h2 id="recommend-title" className="section-title">
+            {t("recommend.title")}
+          </h2>
+          <p className="mb-4">{t("recommend.lead")}</p>
+          {!recommendations.placeKnown ? (
+            <p className="notice">
+              {t("recommend.placeUnknown")} <Link to="/profile/region">{t("search.placeUnknownLink")}</Link>
+            </p>
+          ) : recommendations.items.length === 0 ? (
+            <p className="notice">{t("recommend.empty")}</p>
+          ) : (
+            <ol className="grid gap-4">
+              {recommendations.items.map((v) => (
+                <li key={v.id}>
+                  <VacancyCard v={v} />
+                </li>
+              ))}
+            </ol>
+          )}
+          <p className="mt-4">
+            <Link to="/vacancies">{t("recommend.searchLink")}</Link>
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }

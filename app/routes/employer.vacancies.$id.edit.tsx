@@ -129,6 +129,7 @@ export default function EditVacancy() {
           {(status === "closed" || status === "filled") && verified ? statusButton("reopen", t("vacancies.edit.reopen")) : null}
           <Link to={`/vacancies/${vacancy.id}`}>{t("vacancies.edit.viewPage")}</Link>
           <Link to={`/employer/vacancies/${vacancy.id}/applicants`}>{t("vacancies.edit.applicants")}</Link>
+          {status === "open" ? <Link to={`/employer/vacancies/${vacancy.id}/candidates`}>{t("candidates.link")}</Link> : null}
         </div>
       </section>
 

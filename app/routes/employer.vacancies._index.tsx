@@ -104,6 +104,14 @@ export default function EmployerVacancies() {
                                 <span className="sr-only">{t("vacancies.employer.whichVacancy", { title: v.title })}</span>
                               </Link>
                             </li>
+                            {v.status === "open" ? (
+                              <li>
+                                <Link to={`/employer/vacancies/${v.id}/candidates`}>
+                                  {t("candidates.link")}
+                                  <span className="sr-only">{t("vacancies.employer.whichVacancy", { title: v.title })}</span>
+                                </Link>
+                              </li>
+                            ) : null}
                           </ul>
                         </td>
                       </tr>

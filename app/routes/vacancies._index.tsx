@@ -1,91 +1,175 @@
+import { useForm } from "@conform-to/react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "../../db/database";
-import { Icon } from "~/components/icon";
+import { CheckboxField, CheckboxGroup, Field, RadioGroup, SelectField } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { Pagination } from "~/components/pagination";
-import { ACCOMMODATIONS, EMPLOYMENT_TYPES, label } from "~/domain/catalog";
-import { formatPay } from "~/domain/vacancies/format";
-import { pageParam } from "~/domain/vacancies/vacancies.schema";
-import { listOpenVacancies } from "~/domain/vacancies/vacancies.server";
+import { VacancyCard } from "~/components/vacancy-card";
+import { ACCOMMODATIONS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, label } from "~/domain/catalog";
+import { parseSearchParams, searchHref, SORTS } from "~/domain/search/search.schema";
+import { searchVacancies } from "~/domain/search/search.server";
+import { listRegionChoices } from "~/domain/seekers/seekers.server";
 import { useI18n } from "~/i18n/use-i18n";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "vacancies.list.title");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "search.title");
 
-const SHOWN_ACCOMMODATIONS = 4;
-
-// Public: visitors browse open vacancies without signing in (design §1).
-export async function loader({ request }: LoaderFunctionArgs) {
-  const page = pageParam(new URL(request.url).searchParams.get("page"));
-  return listOpenVacancies(await getDb(), { page });
+// Public: anyone searches open vacancies (design §1); a signed-in seeker sees the ones that suit them by default.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = context.auth;
+  const viewer = auth ? { id: auth.user.id, role: auth.user.role, regionCode: auth.user.regionCode } : null;
+  const { params, ignored } = parseSearchParams(new URL(request.url).searchParams);
+  const db = await getDb();
+  const [result, regions] = await Promise.all([searchVacancies(db, viewer, params), listRegionChoices(db)]);
+  return { result, regions: regions.prefectures, params, ignored, isSeeker: viewer?.role === "seeker" };
 }
 
-export default function Vacancies() {
+export default function VacancySearch() {
   const { t, locale } = useI18n();
-  const { items, total, page, pageCount } = useLoaderData<typeof loader>();
+  const { result, regions, params, ignored, isSeeker } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "loading" && navigation.location?.pathname === "/vacancies";
+  const f = result.facets;
+  const withCount = (text: string, count: number | undefined) => (count == null ? text : t("search.withCount", { label: text, count }));
+  // Conform only supplies the field contract's ids, names and initial values here: a search has no errors to show.
+  const [, fields] = useForm<{
+    q: string;
+    region: string;
+    acc: string[];
+    remote: boolean;
+    quota: boolean;
+    type: string;
+    payMin: string;
+    education: string;
+    sort: string;
+    show: string;
+  }>({
+    id: "vacancy-search",
+    defaultValue: {
+      q: params.q,
+      region: params.region ?? "",
+      acc: params.accommodations,
+      // Conform keeps form values as strings: a ticked box is "on".
+      remote: (params.remote ? "on" : undefined) as unknown as boolean,
+      quota: (params.quotaEligible ? "on" : undefined) as unknown as boolean,
+      type: params.employmentType ?? "",
+      payMin: params.payMin == null ? "" : String(params.payMin),
+      education: params.education ?? "",
+      sort: params.sort,
+      show: result.mode === "all" ? "all" : "eligible",
+    },
+  });
+  const searchKey = searchHref("", { ...params, page: 1 });
+  const countKey = result.mode === "eligible" ? "search.count.eligible" : result.mode === "all" ? "search.count.all" : "search.count.public";
+  const moreOpen = params.remote || params.quotaEligible || !!params.employmentType || params.payMin != null || !!params.education;
+
   return (
     <div>
-      <h1 className="page-title">{t("vacancies.list.title")}</h1>
-      <p className="lead max-w-3xl">{t("vacancies.list.lead")}</p>
-      {items.length === 0 ? (
-        <p className="notice">{t("vacancies.list.empty")}</p>
-      ) : (
-        <>
-          <p className="mb-4">{t("vacancies.list.count", { count: total })}</p>
-          <ul className="grid gap-4">
-            {items.map((v) => {
-              const shown = v.accommodations.slice(0, SHOWN_ACCOMMODATIONS);
-              const more = v.accommodations.length - shown.length;
-              return (
-                <li key={v.id} className="card">
-                  <h2 className="mb-2 text-xl font-bold">
-                    <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
-                  </h2>
-                  <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-                    <dt className="font-bold">{t("vacancies.list.organization")}</dt>
-                    <dd>{v.organizationName}</dd>
-                    <dt className="font-bold">{t("vacancies.list.place")}</dt>
-                    <dd>
-                      {v.place}
-                      {v.remote ? t("vacancies.remoteSuffix") : ""}
-                    </dd>
-                    <dt className="font-bold">{t("vacancies.list.pay")}</dt>
-                    <dd>
-                      {formatPay(t, locale, v.payMin, v.payMax)} · {label(EMPLOYMENT_TYPES, v.employmentType, locale)}
-                    </dd>
-                    <dt className="font-bold">{t("vacancies.list.accommodations")}</dt>
-                    <dd>
-                      {shown.length === 0 ? (
-                        t("vacancies.list.noAccommodations")
-                      ) : (
-                        <ul className="flex flex-wrap gap-2">
-                          {shown.map((code) => {
-                            const icon = ACCOMMODATIONS.find((a) => a.code === code)?.icon;
-                            return (
-                              <li key={code} className="inline-flex items-center gap-1 rounded border border-line px-2">
-                                {icon ? <Icon name={icon} /> : null}
-                                {label(ACCOMMODATIONS, code, locale)}
-                              </li>
-                            );
-                          })}
-                          {more > 0 ? <li className="px-1">{t("vacancies.list.moreAccommodations", { count: more })}</li> : null}
-                        </ul>
-                      )}
-                    </dd>
-                  </dl>
-                  {v.quotaEligible ? (
-                    <p className="mt-2 inline-flex items-center gap-1 text-ok">
-                      <Icon name="check" />
-                      {t("vacancies.quota.badge")}
-                    </p>
-                  ) : null}
+      <h1 className="page-title">{t("search.title")}</h1>
+      <p className="lead max-w-3xl">{t("search.lead")}</p>
+
+      {ignored.length ? (
+        <p className="notice" role="note">
+          {t("search.ignored", { names: ignored.map((n) => t(`search.param.${n}`)).join(t("search.listSeparator")) })}
+        </p>
+      ) : null}
+
+      <div className="grid gap-8 lg:grid-cols-[22rem_1fr]">
+        {/* A GET form: the results are a page of their own, so they can be bookmarked and work without JavaScript. */}
+        <Form method="get" role="search" aria-label={t("search.form.label")} key={searchKey} className="self-start">
+          <Field meta={fields.q} label={t("search.q")} hint={t("search.qHint")} type="search" maxLength={100} />
+          <SelectField
+            meta={fields.region}
+            label={t("search.region")}
+            placeholder={t("search.regionAny")}
+            options={regions.flatMap((p) => [
+              { value: p.code, label: withCount(t("search.regionWhole", { name: p.name }), f.prefecture[p.code] ?? 0), group: p.name },
+              ...p.counties.map((c) => ({ value: c.code, label: c.name, group: p.name })),
+            ])}
+          />
+          <details className="mb-6" open={params.accommodations.length > 0}>
+            <summary className="cursor-pointer py-2 font-bold">{t("search.accommodationsSummary", { count: params.accommodations.length })}</summary>
+            <CheckboxGroup
+              meta={fields.acc}
+              legend={t("search.accommodations")}
+              hint={t("search.accommodationsHint")}
+              options={ACCOMMODATIONS.map((a) => ({ value: a.code, label: label(ACCOMMODATIONS, a.code, locale), note: `(${f.accommodations[a.code] ?? 0})` }))}
+            />
+          </details>
+          <details className="mb-6" open={moreOpen}>
+            <summary className="cursor-pointer py-2 font-bold">{t("search.more")}</summary>
+            <CheckboxField meta={fields.remote} label={withCount(t("search.remote"), f.remote)} />
+            <CheckboxField meta={fields.quota} label={withCount(t("search.quota"), f.quotaEligible)} />
+            <SelectField
+              meta={fields.type}
+              label={t("search.type")}
+              placeholder={t("search.typeAny")}
+              options={EMPLOYMENT_TYPES.map((e) => ({ value: e.code, label: withCount(label(EMPLOYMENT_TYPES, e.code, locale), f.employmentType[e.code] ?? 0) }))}
+            />
+            <Field meta={fields.payMin} label={t("search.payMin")} hint={t("search.payMinHint")} inputMode="numeric" pattern="[0-9]*" maxLength={6} />
+            <SelectField
+              meta={fields.education}
+              label={t("search.education")}
+              hint={t("search.educationHint")}
+              placeholder={t("search.educationAny")}
+              options={EDUCATION_LEVELS.filter((e) => e.code !== "none").map((e) => ({ value: e.code, label: label(EDUCATION_LEVELS, e.code, locale) }))}
+            />
+          </details>
+          <SelectField meta={fields.sort} label={t("search.sort")} options={SORTS.map((s) => ({ value: s, label: t(`search.sort.${s}`) }))} />
+          {isSeeker ? (
+            <RadioGroup
+              meta={fields.show}
+              legend={t("search.show")}
+              options={[
+                { value: "eligible", label: t("search.show.eligible") },
+                { value: "all", label: t("search.show.all") },
+              ]}
+            />
+          ) : null}
+          <div className="flex flex-wrap items-center gap-4">
+            <button type="submit" className="button">
+              {t("search.submit")}
+            </button>
+            <Link to="/vacancies">{t("search.clear")}</Link>
+          </div>
+        </Form>
+
+        <section aria-labelledby="results-title" aria-busy={busy || undefined}>
+          <h2 id="results-title" className="section-title">
+            {t("search.results")}
+          </h2>
+          {/* Announced when a search made without a page load changes it. */}
+          <p role="status" aria-live="polite" className="mb-4 font-bold">
+            {t(countKey, { count: result.total })}
+          </p>
+          {isSeeker && !result.placeKnown ? (
+            <p className="notice">
+              {t("search.placeUnknown")} <Link to="/profile/region">{t("search.placeUnknownLink")}</Link>
+            </p>
+          ) : null}
+          {isSeeker && result.placeKnown ? (
+            <p className="mb-4">
+              {result.mode === "eligible" ? (
+                <Link to={searchHref("/vacancies", { ...params, show: "all", page: 1 })}>{t("search.showAllLink")}</Link>
+              ) : (
+                <Link to={searchHref("/vacancies", { ...params, show: "eligible", page: 1 })}>{t("search.showEligibleLink")}</Link>
+              )}
+            </p>
+          ) : null}
+          {result.items.length === 0 ? (
+            <p className="notice">{result.mode === "eligible" ? t("search.emptyEligible") : t("search.empty")}</p>
+          ) : (
+            <ul className="grid gap-4">
+              {result.items.map((v) => (
+                <li key={v.id}>
+                  <VacancyCard v={v} />
                 </li>
-              );
-            })}
-          </ul>
-          <Pagination page={page} pageCount={pageCount} />
-        </>
-      )}
+              ))}
+            </ul>
+          )}
+          <Pagination page={result.page} pageCount={result.pageCount} />
+        </section>
+      </div>
     </div>
   );
 }

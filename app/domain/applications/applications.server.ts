@@ -185,12 +185,20 @@ export async function applyToVacancy(
       .executeTakeFirst();
     if (existing) return { ok: true as const, value: { applicationId: existing.id, created: false } };
     if (!vacancy.accepting) return fail({ "": ["applications.err.notOpen"] });
+    // Applying to a vacancy one was invited to is accepting the invitation (issue 4).
+    const invitation = await trx
+      .selectFrom("vacancy_invitation")
+      .select("id")
+      .where("vacancy_id", "=", vacancy.id)
+      .where("seeker_id", "=", actor.id)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
     const inserted = await trx
       .insertInto("application")
       .values({
         vacancy_id: vacancy.id,
         seeker_id: actor.id,
-        source: "self",
+        source: invitation ? "invitation" : "self",
         note: input.note || null,
         access_requests: [...new Set(input.accessRequests)],
         disclosure: [...new Set(input.disclosure)],
@@ -198,6 +206,13 @@ export async function applyToVacancy(
       .onConflict((oc) => oc.columns(["vacancy_id", "seeker_id"]).doNothing())
       .returning("id")
       .executeTakeFirst();
+    if (inserted && invitation) {
+      await trx
+        .updateTable("vacancy_invitation")
+        .set({ status: "accepted", application_id: inserted.id, responded_at: now })
+        .where("id", "=", invitation.id)
+        .execute();
+    }
     if (inserted) {
       await trx
         .insertInto("application_event")

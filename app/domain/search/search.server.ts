@@ -1,0 +1,588 @@
+/**
+ * Search and matching use-cases (design §3, §5): the vacancy search for everyone, eligible-by-default results with
+ * reasons for seekers, recommendations, the candidates a vacancy suits for its employer, and invitations to apply.
+ *
+ * The engine filters (eligibility is a filter, rule 1) and returns ids; the page's rows are loaded from PostgreSQL;
+ * the match score and reasons come from the one TypeScript scorer (app/domain/matching), over a window of the
+ * engine's best candidates, so both engines rank and explain alike.
+ */
+import type { DB } from "../../../db/database";
+import type { EmploymentType } from "../../../db/schema";
+import { reachOf, type EligibleFor, type Hit, type SearchEngine, type VacancyFacets, type VacancyQuery } from "../../../search/engine";
+import { catchUp, getSearchEngine } from "../../../search/runtime";
+import type { Result } from "../accounts/accounts.server";
+import { match, type MatchReasons, type MatchSeeker, type MatchVacancy } from "../matching/matching";
+import { notify } from "../notifications/notifications.server";
+import { withOrganizations } from "../organizations/membership.server";
+import { requirePermission, type Actor } from "../permissions";
+import { todayInShanghai } from "../vacancies/vacancies.schema";
+import { placeName } from "../vacancies/vacancies.server";
+import { educationRankMax, SEARCH_PAGE_SIZE, type SearchParams } from "./search.schema";
+
+/** How many of the engine's best candidates the scorer re-ranks. Pages beyond it keep the engine's order. */
+export const RANK_WINDOW = 200;
+export const RECOMMENDATIONS = 10;
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
+}
+
+export interface MatchInfo {
+  eligible: boolean;
+  score: number;
+  reasons: MatchReasons;
+}
+
+export interface VacancyCard {
+  id: string;
+  title: string;
+  organizationName: string;
+  regionCode: string;
+  place: string;
+  remote: boolean;
+  payMin: number;
+  payMax: number;
+  employmentType: EmploymentType;
+  accommodations: string[];
+  demands: string[];
+  quotaEligible: boolean;
+  publishedAt: Date | null;
+  match: MatchInfo | null;
+}
+
+type CardRow = Omit<VacancyCard, "match"> & { matchVacancy: MatchVacancy };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Loading from PostgreSQL
+
+/** The seeker's own matching profile (their needs, limits and place), or null for a seeker with no profile yet. */
+export async function loadMatchSeeker(db: DB, userId: string): Promise<{ seeker: MatchSeeker; eligibleFor: EligibleFor; placeKnown: boolean } | null> {
+  const p = await db
+    .selectFrom("seeker_profile")
+    .select([
+      "current_region_code",
+      "place_scope",
+      "preferred_region_codes",
+      "wants_remote",
+      "needs_required",
+      "needs_preferred",
+      "limits",
+      "skills",
+      "education",
+      "expected_pay_min",
+    ])
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  if (!p) return null;
+  const seeker: MatchSeeker = {
+    currentRegionCode: p.current_region_code,
+    placeScope: p.place_scope,
+    preferredRegionCodes: p.preferred_region_codes,
+    wantsRemote: p.wants_remote,
+    needsRequired: p.needs_required,
+    needsPreferred: p.needs_preferred,
+    limits: p.limits,
+    skills: p.skills,
+    education: p.education,
+    expectedPayMin: p.expected_pay_min,
+  };
+  const reach = reachOf(p.current_region_code, p.place_scope, p.preferred_region_codes);
+  return {
+    seeker,
+    eligibleFor: { needsRequired: p.needs_required, limits: p.limits, reach, wantsRemote: p.wants_remote },
+    placeKnown: reach.length > 0 || p.wants_remote,
+  };
+}
+
+/** Cards for these vacancies, in the given order (ids no longer open are left out). */
+export async function loadVacancyCards(db: DB, ids: readonly string[]): Promise<CardRow[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom("vacancy as v")
+    .innerJoin("organization as o", "o.id", "v.organization_id")
+    .innerJoin("division as d", "d.code", "v.region_code")
+    .leftJoin("division as dp", "dp.code", "d.parent_code")
+    .select([
+      "v.id",
+      "v.title",
+      "v.region_code",
+      "v.remote",
+      "v.pay_min",
+      "v.pay_max",
+      "v.employment_type",
+      "v.accommodations",
+      "v.demands",
+      "v.skills",
+      "v.education_required",
+      "v.quota_eligible",
+      "v.published_at",
+      "o.name as organization_name",
+      "d.name as county",
+      "d.level as county_level",
+      "dp.name as prefecture",
+    ])
+    .where("v.id", "in", [...ids])
+    .where("v.status", "=", "open")
+    .where("o.status", "=", "verified")
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        id: r.id,
+        title: r.title,
+        organizationName: r.organization_name,
+        regionCode: r.region_code,
+        place: placeName(r.county, r.county_level, r.prefecture),
+        remote: r.remote,
+        payMin: r.pay_min,
+        payMax: r.pay_max,
+        employmentType: r.employment_type,
+        accommodations: r.accommodations,
+        demands: r.demands,
+        quotaEligible: r.quota_eligible,
+        publishedAt: r.published_at,
+        matchVacancy: {
+          regionCode: r.region_code,
+          remote: r.remote,
+          accommodations: r.accommodations,
+          demands: r.demands,
+          skills: r.skills,
+          educationRequired: r.education_required,
+          payMin: r.pay_min,
+          payMax: r.pay_max,
+          publishedAt: r.published_at,
+        },
+      },
+    ];
+  });
+}
+
+function card(row: CardRow, m: MatchInfo | null): VacancyCard {
+  const { matchVacancy: _omit, ...rest } = row;
+  return { ...rest, match: m };
+}
+
+/**
+ * One page of hits, scored for the seeker when there is one. With "relevance" order and a seeker, the first
+ * RANK_WINDOW hits are re-ranked by the match score (eligible ones first); later pages keep the engine's order.
+ */
+async function scoredPage(
+  db: DB,
+  engine: SearchEngine,
+  query: Omit<VacancyQuery, "offset" | "limit">,
+  seeker: MatchSeeker | null,
+  page: number,
+  pageSize: number,
+  now: Date,
+): Promise<{ total: number; items: VacancyCard[]; facets?: VacancyFacets }> {
+  const offset = (page - 1) * pageSize;
+  const rerank = !!seeker && query.sort === "relevance" && offset < RANK_WINDOW;
+  const result = await engine.searchVacancies({ ...query, offset: rerank ? 0 : offset, limit: rerank ? RANK_WINDOW : pageSize });
+  const textScore = new Map(result.hits.map((h: Hit) => [h.id, h.textScore]));
+  const rows = await loadVacancyCards(
+    db,
+    result.hits.map((h) => h.id),
+  );
+  let items = rows.map((r) => card(r, seeker ? match(seeker, r.matchVacancy, { textScore: textScore.get(r.id) ?? 0, now }) : null));
+  if (rerank) {
+    items = items
+      .map((item, i) => ({ item, i }))
+      .sort((a, b) => Number(b.item.match!.eligible) - Number(a.item.match!.eligible) || b.item.match!.score - a.item.match!.score || a.i - b.i)
+      .map((x) => x.item)
+      .slice(offset, offset + pageSize);
+  }
+  return { total: result.total, items, facets: result.facets };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The vacancy search
+
+export interface SearchPage {
+  /** "public": no matching (visitors, staff, employers); "eligible"/"all": a seeker's view. */
+  mode: "public" | "eligible" | "all";
+  /** For a seeker: whether the profile says where they can work (without it nothing can be eligible). */
+  placeKnown: boolean;
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  items: VacancyCard[];
+  facets: VacancyFacets;
+}
+
+export async function searchVacancies(
+  db: DB,
+  viewer: Actor | null,
+  params: SearchParams,
+  options: { now?: Date; pageSize?: number; facets?: boolean; engine?: SearchEngine; eligibleOnly?: boolean } = {},
+): Promise<SearchPage> {
+  const now = options.now ?? new Date();
+  const pageSize = options.pageSize ?? SEARCH_PAGE_SIZE;
+  const engine = options.engine ?? getSearchEngine();
+  await catchUp();
+  const me = viewer?.role === "seeker" ? await loadMatchSeeker(db, viewer.id) : null;
+  const placeKnown = me?.placeKnown ?? false;
+  // Without a place nothing can be eligible, so the page shows everything (and says why); the API keeps to eligible.
+  const mode: SearchPage["mode"] = !me ? "public" : options.eligibleOnly ? "eligible" : params.show === "all" || !placeKnown ? "all" : "eligible";
+  const query: Omit<VacancyQuery, "offset" | "limit"> = {
+    text: params.q || undefined,
+    region: params.region,
+    accommodations: params.accommodations,
+    remote: params.remote,
+    employmentType: params.employmentType,
+    payMin: params.payMin,
+    quotaEligible: params.quotaEligible,
+    educationRankMax: educationRankMax(params.education),
+    openOn: todayInShanghai(now),
+    eligibleFor: mode === "eligible" ? me!.eligibleFor : null,
+    sort: params.sort,
+    facets: options.facets ?? true,
+  };
+  const result = await scoredPage(db, engine, query, me?.seeker ?? null, params.page, pageSize, now);
+  const pageCount = Math.ceil(result.total / pageSize);
+  if (params.page > 1 && params.page > pageCount) notFound();
+  return {
+    mode,
+    placeKnown,
+    total: result.total,
+    page: params.page,
+    pageSize,
+    pageCount,
+    items: result.items,
+    facets: result.facets ?? { accommodations: {}, employmentType: {}, prefecture: {}, remote: 0, quotaEligible: 0 },
+  };
+}
+
+/** "为您推荐": the seeker's best eligible open vacancies, with reasons. */
+export async function recommendationsFor(
+  db: DB,
+  actor: Actor,
+  options: { now?: Date; limit?: number; engine?: SearchEngine } = {},
+): Promise<{ placeKnown: boolean; items: VacancyCard[] }> {
+  requirePermission(actor, "read:seeker_profile", { ownerId: actor.id });
+  const now = options.now ?? new Date();
+  await catchUp();
+  const me = await loadMatchSeeker(db, actor.id);
+  if (!me || !me.placeKnown) return { placeKnown: false, items: [] };
+  const result = await scoredPage(
+    db,
+    options.engine ?? getSearchEngine(),
+    { openOn: todayInShanghai(now), eligibleFor: me.eligibleFor, sort: "relevance" },
+    me.seeker,
+    1,
+    options.limit ?? RECOMMENDATIONS,
+    now,
+  );
+  return { placeKnown: true, items: result.items };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Candidates for a vacancy (design §5 rule 4)
+
+export interface Candidate {
+  /** The seeker's id: opaque, carried only by the invite form. */
+  id: string;
+  /** A short reference the employer can quote ("求职者 3F9A2C"), different for each vacancy. */
+  reference: string;
+  place: string;
+  regionCode: string | null;
+  education: string | null;
+  major: string | null;
+  graduationYear: number | null;
+  skills: string[];
+  needs: string[];
+  match: MatchInfo;
+  /** Already invited, or already applied. */
+  invitation: "pending" | "accepted" | "declined" | null;
+  applied: boolean;
+}
+
+export interface CandidatesPage {
+  vacancy: { id: string; title: string; status: string; organizationName: string };
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  items: Candidate[];
+}
+
+async function employerVacancy(db: DB, actor: Actor, vacancyId: string) {
+  if (!UUID_RE.test(vacancyId)) notFound();
+  const who = await withOrganizations(db, actor);
+  const v = await db
+    .selectFrom("vacancy as v")
+    .innerJoin("organization as o", "o.id", "v.organization_id")
+    .select([
+      "v.id",
+      "v.title",
+      "v.status",
+      "v.organization_id",
+      "v.region_code",
+      "v.remote",
+      "v.accommodations",
+      "v.demands",
+      "v.skills",
+      "v.education_required",
+      "v.pay_min",
+      "v.pay_max",
+      "v.published_at",
+      "o.name as organization_name",
+      "o.status as organization_status",
+    ])
+    .where("v.id", "=", vacancyId)
+    .executeTakeFirst();
+  if (!v) notFound();
+  requirePermission(who, "update:vacancy", { organizationId: v.organization_id });
+  return v;
+}
+
+export function candidateReference(vacancyId: string, seekerId: string): string {
+  // Not a secret, only a handle: stable for one vacancy, different across vacancies, so it does not follow a person.
+  let h = 2166136261;
+  for (const ch of `${vacancyId}:${seekerId}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0).toString(16).toUpperCase().padStart(8, "0").slice(0, 6);
+}
+
+export async function candidatesForVacancy(
+  db: DB,
+  actor: Actor,
+  vacancyId: string,
+  page: number,
+  options: { now?: Date; engine?: SearchEngine; pageSize?: number } = {},
+): Promise<CandidatesPage> {
+  const v = await employerVacancy(db, actor, vacancyId);
+  const pageSize = options.pageSize ?? SEARCH_PAGE_SIZE;
+  const now = options.now ?? new Date();
+  const base = { id: v.id, title: v.title, status: v.status, organizationName: v.organization_name };
+  // Only an open vacancy of a verified organization looks for people.
+  if (v.status !== "open" || v.organization_status !== "verified") return { vacancy: base, total: 0, page: 1, pageSize, pageCount: 0, items: [] };
+  await catchUp();
+  const engine = options.engine ?? getSearchEngine();
+  const offset = (page - 1) * pageSize;
+  const rerank = offset < RANK_WINDOW;
+  const result = await engine.searchSeekers({
+    candidatesOf: { county: v.region_code, remote: v.remote, accommodations: v.accommodations, demands: v.demands },
+    offset: rerank ? 0 : offset,
+    limit: rerank ? RANK_WINDOW : pageSize,
+  });
+  const pageCount = Math.ceil(result.total / pageSize);
+  if (page > 1 && page > pageCount) notFound();
+  const ids = result.hits.map((h) => h.id);
+  const vacancy: MatchVacancy = {
+    regionCode: v.region_code,
+    remote: v.remote,
+    accommodations: v.accommodations,
+    demands: v.demands,
+    skills: v.skills,
+    educationRequired: v.education_required,
+    payMin: v.pay_min,
+    payMax: v.pay_max,
+    publishedAt: v.published_at,
+  };
+  // Only what rule 4 allows is read; the profile must still be discoverable (the index may be a moment behind).
+  const rows = ids.length
+    ? await db
+        .selectFrom("seeker_profile as p")
+        .leftJoin("division as d", "d.code", "p.current_region_code")
+        .leftJoin("division as dp", "dp.code", "d.parent_code")
+        .select([
+          "p.user_id",
+          "p.current_region_code",
+          "p.place_scope",
+          "p.preferred_region_codes",
+          "p.wants_remote",
+          "p.needs_required",
+          "p.needs_preferred",
+          "p.limits",
+          "p.skills",
+          "p.education",
+          "p.graduate_major",
+          "p.graduation_year",
+          "d.name as county",
+          "d.level as county_level",
+          "dp.name as prefecture",
+        ])
+        .where("p.user_id", "in", ids)
+        .where("p.discoverable", "=", true)
+        .execute()
+    : [];
+  const [invitations, applications] = ids.length
+    ? await Promise.all([
+        db.selectFrom("vacancy_invitation").select(["seeker_id", "status"]).where("vacancy_id", "=", v.id).where("seeker_id", "in", ids).execute(),
+        db.selectFrom("application").select("seeker_id").where("vacancy_id", "=", v.id).where("seeker_id", "in", ids).execute(),
+      ])
+    : [[], []];
+  const invited = new Map(invitations.map((i) => [i.seeker_id, i.status]));
+  const applied = new Set(applications.map((a) => a.seeker_id));
+  const byId = new Map(rows.map((r) => [r.user_id, r]));
+  let items: Candidate[] = ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const seeker: MatchSeeker = {
+      currentRegionCode: r.current_region_code,
+      placeScope: r.place_scope,
+      preferredRegionCodes: r.preferred_region_codes,
+      wantsRemote: r.wants_remote,
+      needsRequired: r.needs_required,
+      needsPreferred: r.needs_preferred,
+      limits: r.limits,
+      skills: r.skills,
+      education: r.education,
+      // Expected pay is not among what an employer may see (rule 4), so it does not rank candidates either.
+      expectedPayMin: null,
+    };
+    const m = match(seeker, vacancy, { now });
+    if (!m.eligible) return [];
+    return [
+      {
+        id,
+        reference: candidateReference(v.id, id),
+        place: placeName(r.county, r.county_level, r.prefecture),
+        regionCode: r.current_region_code,
+        education: r.education,
+        major: r.graduate_major,
+        graduationYear: r.graduation_year,
+        skills: r.skills,
+        needs: [...r.needs_required, ...r.needs_preferred.filter((n) => !r.needs_required.includes(n))],
+        match: m,
+        invitation: invited.get(id) ?? null,
+        applied: applied.has(id),
+      },
+    ];
+  });
+  if (rerank) items = items.sort((a, b) => b.match.score - a.match.score).slice(offset, offset + pageSize);
+  return { vacancy: base, total: result.total, page, pageSize, pageCount, items };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Invitations to apply
+
+export async function inviteToApply(
+  db: DB,
+  actor: Actor,
+  vacancyId: string,
+  seekerId: string,
+  options: { now?: Date } = {},
+): Promise<Result<{ created: boolean }>> {
+  const v = await employerVacancy(db, actor, vacancyId);
+  if (!UUID_RE.test(seekerId)) return fail("search.err.candidateGone");
+  if (v.status !== "open" || v.organization_status !== "verified") return fail("search.err.vacancyNotOpen");
+  const now = options.now ?? new Date();
+  return db.transaction().execute(async (trx) => {
+    // The rules are checked again against the profile as it is now: only a discoverable seeker the vacancy suits.
+    const me = await loadMatchSeeker(trx, seekerId);
+    const visible = await trx
+      .selectFrom("seeker_profile as p")
+      .innerJoin("app_user as u", "u.id", "p.user_id")
+      .select("p.discoverable")
+      .where("p.user_id", "=", seekerId)
+      .where("u.role", "=", "seeker")
+      .executeTakeFirst();
+    if (!me || !visible?.discoverable) return fail("search.err.candidateGone");
+    const m = match(
+      me.seeker,
+      {
+        regionCode: v.region_code,
+        remote: v.remote,
+        accommodations: v.accommodations,
+        demands: v.demands,
+        skills: v.skills,
+        educationRequired: v.education_required,
+        payMin: v.pay_min,
+        payMax: v.pay_max,
+        publishedAt: v.published_at,
+      },
+      { now },
+    );
+    if (!m.eligible) return fail("search.err.candidateGone");
+    const applied = await trx.selectFrom("application").select("id").where("vacancy_id", "=", v.id).where("seeker_id", "=", seekerId).executeTakeFirst();
+    if (applied) return fail("search.err.alreadyApplied");
+    const inserted = await trx
+      .insertInto("vacancy_invitation")
+      .values({ vacancy_id: v.id, seeker_id: seekerId, invited_by: actor.id })
+      .onConflict((oc) => oc.columns(["vacancy_id", "seeker_id"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (inserted) {
+      await notify(trx, seekerId, "invitation.received", { vacancy: v.title, organization: v.organization_name }, "/job-invitations");
+    }
+    return { ok: true as const, value: { created: !!inserted } };
+  });
+}
+
+function fail(message: string): { ok: false; fieldErrors: Record<string, string[]> } {
+  return { ok: false, fieldErrors: { "": [message] } };
+}
+
+export interface MyInvitation {
+  id: string;
+  status: "pending" | "accepted" | "declined";
+  vacancyId: string;
+  vacancyTitle: string;
+  organizationName: string;
+  place: string;
+  accepting: boolean;
+  createdAt: Date;
+  applicationId: string | null;
+}
+
+export async function listMyInvitations(db: DB, actor: Actor, options: { now?: Date } = {}): Promise<MyInvitation[]> {
+  requirePermission(actor, "read:application", { ownerId: actor.id });
+  const today = todayInShanghai(options.now);
+  const rows = await db
+    .selectFrom("vacancy_invitation as i")
+    .innerJoin("vacancy as v", "v.id", "i.vacancy_id")
+    .innerJoin("organization as o", "o.id", "v.organization_id")
+    .innerJoin("division as d", "d.code", "v.region_code")
+    .leftJoin("division as dp", "dp.code", "d.parent_code")
+    .select([
+      "i.id",
+      "i.status",
+      "i.created_at",
+      "i.application_id",
+      "v.id as vacancy_id",
+      "v.title",
+      "v.status as vacancy_status",
+      "v.closing_date",
+      "o.name as organization_name",
+      "d.name as county",
+      "d.level as county_level",
+      "dp.name as prefecture",
+    ])
+    .where("i.seeker_id", "=", actor.id)
+    .orderBy("i.created_at", "desc")
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    vacancyId: r.vacancy_id,
+    vacancyTitle: r.title,
+    organizationName: r.organization_name,
+    place: placeName(r.county, r.county_level, r.prefecture),
+    accepting: r.vacancy_status === "open" && (r.closing_date === null || r.closing_date >= today),
+    createdAt: r.created_at,
+    applicationId: r.application_id,
+  }));
+}
+
+export async function declineInvitation(db: DB, actor: Actor, invitationId: string): Promise<void> {
+  requirePermission(actor, "update:application", { ownerId: actor.id });
+  if (!UUID_RE.test(invitationId)) notFound();
+  const done = await db
+    .updateTable("vacancy_invitation")
+    .set({ status: "declined", responded_at: new Date() })
+    .where("id", "=", invitationId)
+    .where("seeker_id", "=", actor.id)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) === 0) {
+    const exists = await db.selectFrom("vacancy_invitation").select("id").where("id", "=", invitationId).where("seeker_id", "=", actor.id).executeTakeFirst();
+    if (!exists) notFound();
+  }
+}
