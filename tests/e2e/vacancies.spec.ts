@@ -160,7 +160,7 @@ test.describe("vacancies", () => {
     // A visitor reads the facts in words, each accommodation with its icon, and is asked to sign in to apply.
     const reader = await newPage(browser, errors);
     await reader.page.goto("/vacancies");
-    await expect(reader.page.getByRole("heading", { level: 1 })).toHaveText("正在招聘的岗位");
+    await expect(reader.page.getByRole("heading", { level: 1 })).toHaveText("找工作");
     const card = reader.page.getByRole("listitem").filter({ has: reader.page.getByRole("link", { name: title }) });
     await expect(card).toContainText(organizationName);
     await expect(card).toContainText("贵阳市南明区");

@@ -33,14 +33,10 @@ export const zh = {
     "这个岗位签订 1 年以上（含 1 年）劳动合同，工资不低于当地最低工资标准，并为员工足额缴纳社会保险。录用残疾人后，计入单位按比例安排残疾人就业的人数。",
 
   "vacancies.list.title": "正在招聘的岗位",
-  "vacancies.list.lead": "这些岗位由通过残联审核的用人单位发布。每个岗位都写明了单位提供的工作便利和工作要求。",
-  "vacancies.list.count": "共 {count} 个岗位，最新发布的在前。",
-  "vacancies.list.empty": "目前没有正在招聘的岗位，请过几天再来看看。",
   "vacancies.list.organization": "用人单位",
   "vacancies.list.place": "工作地点",
   "vacancies.list.pay": "月薪",
   "vacancies.list.accommodations": "提供的便利",
-  "vacancies.list.moreAccommodations": "另有 {count} 项便利",
   "vacancies.list.noAccommodations": "未列出",
 
   "vacancies.view.organization": "用人单位",
@@ -244,14 +240,10 @@ export const en: Record<keyof typeof zh, string> = {
     "This job has a contract of one year or more, pays at least the local minimum wage and comes with full social insurance. Hiring a disabled person for it counts toward the employer's quota.",
 
   "vacancies.list.title": "Open vacancies",
-  "vacancies.list.lead": "These vacancies come from employers verified by the Disabled Persons' Federation. Each one says which accommodations the employer offers and what the work involves.",
-  "vacancies.list.count": "Open vacancies: {count}. Newest first.",
-  "vacancies.list.empty": "There are no open vacancies right now. Please look again in a few days.",
   "vacancies.list.organization": "Employer",
   "vacancies.list.place": "Place",
   "vacancies.list.pay": "Monthly pay",
   "vacancies.list.accommodations": "Accommodations",
-  "vacancies.list.moreAccommodations": "and {count} more",
   "vacancies.list.noAccommodations": "None listed",
 
   "vacancies.view.organization": "Employer",
