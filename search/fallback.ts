@@ -2,13 +2,17 @@
  * Meilisearch with the Postgres engine behind it. Writes go to the Postgres engine first, then Meilisearch (a
  * Meilisearch failure fails the write, so the outbox keeps the change until Meilisearch takes it). Searches go to
  * Meilisearch and, when it cannot be reached or errs, to the Postgres engine, with a warning logged at most once a
- * minute.
+ * minute. After a failure, searches skip Meilisearch for a short while (a host that drops packets would otherwise
+ * cost every search the full request timeout); writes keep trying, so the outbox drain notices when it is back.
  */
 import type { DocumentFor, SearchEngine, SearchIndexName, SearchResult, SeekerQuery, VacancyQuery } from "./engine";
 
 export class FallbackEngine implements SearchEngine {
   readonly name: "meilisearch" | "postgres";
   private lastWarning = 0;
+  private skipPrimaryUntil = 0;
+  /** How long searches go straight to the fallback after Meilisearch failed one. */
+  static readonly RETRY_AFTER_MS = 15_000;
 
   constructor(
     readonly primary: SearchEngine,
@@ -20,6 +24,7 @@ export class FallbackEngine implements SearchEngine {
 
   private warn(error: unknown) {
     const now = Date.now();
+    this.skipPrimaryUntil = now + FallbackEngine.RETRY_AFTER_MS;
     if (now - this.lastWarning < 60_000) return;
     this.lastWarning = now;
     this.log(`search: ${this.primary.name} unavailable (${(error as Error)?.message ?? String(error)}); answering from ${this.fallback.name}`);
@@ -46,6 +51,7 @@ export class FallbackEngine implements SearchEngine {
   }
 
   async searchVacancies(query: VacancyQuery): Promise<SearchResult> {
+    if (Date.now() < this.skipPrimaryUntil) return this.fallback.searchVacancies(query);
     try {
       return await this.primary.searchVacancies(query);
     } catch (error) {
@@ -55,6 +61,7 @@ export class FallbackEngine implements SearchEngine {
   }
 
   async searchSeekers(query: SeekerQuery): Promise<SearchResult> {
+    if (Date.now() < this.skipPrimaryUntil) return this.fallback.searchSeekers(query);
     try {
       return await this.primary.searchSeekers(query);
     } catch (error) {
