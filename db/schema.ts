@@ -285,6 +285,95 @@ export interface VacancyInvitationTable {
   responded_at: Date | null;
 }
 
+export type RuleParameterName = "ratio" | "local_average_wage" | "minimum_wage";
+
+/** Numeric columns come back as strings from both drivers (exact decimals). */
+type Numeric = ColumnType<string, string | number, string | number>;
+
+export interface RuleParameterTable {
+  id: Generated<string>;
+  name: RuleParameterName;
+  year: number;
+  value: Numeric;
+  note: string | null;
+  set_by: string | null;
+  set_at: Generated<Date>;
+}
+
+export interface QuotaPositionInputTable {
+  organization_id: string;
+  staff_count: Numeric | null;
+  average_salary: Numeric | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export type DeclarationStatus = "draft" | "submitted" | "approved" | "returned";
+
+export interface QuotaDeclarationTable {
+  id: Generated<string>;
+  organization_id: string;
+  levy_year: number;
+  monthly_staff: number[];
+  salary_total: Numeric;
+  status: ColumnType<DeclarationStatus, DeclarationStatus | undefined, DeclarationStatus>;
+  return_reason: string | null;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  submitted_at: Date | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface QuotaDeclarationEmployeeTable {
+  id: Generated<string>;
+  declaration_id: string;
+  full_name: string;
+  kind: "disabled" | "veteran";
+  certificate_number: string;
+  grade: number;
+  contract_start: DateString;
+  contract_end: DateString | null;
+  insurance_months: number;
+  monthly_pay: number;
+  employment_id: string | null;
+}
+
+export interface QuotaDisclosureTable {
+  id: Generated<string>;
+  levy_year: number;
+  published_by: string | null;
+  published_at: Generated<Date>;
+  objections_until: Date;
+}
+
+export interface QuotaDisclosureEntryTable {
+  id: Generated<string>;
+  disclosure_id: string;
+  declaration_id: string | null;
+  organization_id: string | null;
+  organization_name: string;
+  region_code: string;
+  staff_count: string;
+  required_count: string;
+  counted_disabled: string;
+  met: boolean;
+}
+
+export interface QuotaObjectionTable {
+  id: Generated<string>;
+  entry_id: string;
+  user_id: string | null;
+  reason: string;
+  status: ColumnType<"open" | "upheld" | "dismissed", "open" | "upheld" | "dismissed" | undefined>;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   division: DivisionTable;
   app_user: AppUserTable;
@@ -304,6 +393,13 @@ export interface Database {
   vacancy_search: VacancySearchTable;
   seeker_search: SeekerSearchTable;
   vacancy_invitation: VacancyInvitationTable;
+  rule_parameter: RuleParameterTable;
+  quota_position_input: QuotaPositionInputTable;
+  quota_declaration: QuotaDeclarationTable;
+  quota_declaration_employee: QuotaDeclarationEmployeeTable;
+  quota_disclosure: QuotaDisclosureTable;
+  quota_disclosure_entry: QuotaDisclosureEntryTable;
+  quota_objection: QuotaObjectionTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -93,6 +93,8 @@ export interface VacancyQuery {
   offset: number;
   limit: number;
   facets?: boolean;
+  /** False when the caller has no use for `total` (recommendations): an engine may then skip counting. */
+  count?: boolean;
 }
 
 /** The reverse direction: discoverable seekers a vacancy suits (design §5 rule 4). */
@@ -106,6 +108,8 @@ export interface SeekerQuery {
   };
   offset: number;
   limit: number;
+  /** False when the caller has no use for `total`: an engine may then skip counting. */
+  count?: boolean;
 }
 
 export interface Hit {

@@ -1,5 +1,4 @@
 /** The JSON API's shapes (docs/api.md). */
-import { data } from "@remix-run/node";
 import type { SearchParamName } from "~/domain/search/search.schema";
 import type { VacancyCard } from "~/domain/search/search.server";
 
@@ -21,8 +20,16 @@ export function apiVacancy(v: VacancyCard) {
   };
 }
 
+/**
+ * Resource routes answer with real Responses: with single fetch, a `data()` return from a resource route loses its
+ * status and headers.
+ */
+export function apiJson(body: unknown, init: { status?: number; cacheControl: string }) {
+  return Response.json(body, { status: init.status ?? 200, headers: { "Cache-Control": init.cacheControl } });
+}
+
 export function apiError(status: number, error: string, extra: Record<string, unknown> = {}) {
-  return data({ error, ...extra }, { status, headers: { "Cache-Control": "no-store" } });
+  return apiJson({ error, ...extra }, { status, cacheControl: "no-store" });
 }
 
 /** An API request with a parameter it cannot read is refused (the page ignores such values; a program should know). */
@@ -31,7 +38,7 @@ export function invalidParameters(ignored: SearchParamName[]) {
 }
 
 /** Runs a use-case; a 404 thrown for a page past the end becomes a JSON 404. */
-export async function orNotFound<T>(run: () => Promise<T>): Promise<T | ReturnType<typeof apiError>> {
+export async function orNotFound(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {

@@ -1,8 +1,8 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "../../db/database";
 import { parseSearchParams } from "~/domain/search/search.schema";
 import { searchVacancies } from "~/domain/search/search.server";
-import { apiError, apiVacancy, invalidParameters, orNotFound } from "~/http/api.server";
+import { apiError, apiJson, apiVacancy, invalidParameters, orNotFound } from "~/http/api.server";
 
 // GET /api/match/vacancies — the vacancies that suit the signed-in seeker, with score and reasons (docs/api.md).
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -14,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = { id: auth.user.id, role: auth.user.role, regionCode: auth.user.regionCode };
   return orNotFound(async () => {
     const page = await searchVacancies(await getDb(), viewer, { ...params, show: "eligible" }, { facets: false, eligibleOnly: true });
-    return data(
+    return apiJson(
       {
         total: page.total,
         page: page.page,
@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         placeKnown: page.placeKnown,
         results: page.items.map((v) => ({ ...apiVacancy(v), score: v.match?.score ?? 0, reasons: v.match?.reasons ?? null })),
       },
-      { headers: { "Cache-Control": "private, no-store" } },
+      { cacheControl: "private, no-store" },
     );
   });
 }

@@ -1,8 +1,8 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "../../db/database";
 import { parseSearchParams } from "~/domain/search/search.schema";
 import { searchVacancies } from "~/domain/search/search.server";
-import { apiVacancy, invalidParameters, orNotFound } from "~/http/api.server";
+import { apiJson, apiVacancy, invalidParameters, orNotFound } from "~/http/api.server";
 
 // GET /api/vacancies — open vacancies, public (docs/api.md).
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -10,9 +10,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (ignored.length) return invalidParameters(ignored);
   return orNotFound(async () => {
     const page = await searchVacancies(await getDb(), null, params, { facets: false });
-    return data(
+    return apiJson(
       { total: page.total, page: page.page, pageSize: page.pageSize, results: page.items.map(apiVacancy) },
-      { headers: { "Cache-Control": "public, max-age=30" } },
+      { cacheControl: "public, max-age=30" },
     );
   });
 }

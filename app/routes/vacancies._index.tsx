@@ -25,43 +25,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function VacancySearch() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { result, regions, params, ignored, isSeeker } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state === "loading" && navigation.location?.pathname === "/vacancies";
   const f = result.facets;
-  const withCount = (text: string, count: number | undefined) => (count == null ? text : t("search.withCount", { label: text, count }));
-  // Conform only supplies the field contract's ids, names and initial values here: a search has no errors to show.
-  const [, fields] = useForm<{
-    q: string;
-    region: string;
-    acc: string[];
-    remote: boolean;
-    quota: boolean;
-    type: string;
-    payMin: string;
-    education: string;
-    sort: string;
-    show: string;
-  }>({
-    id: "vacancy-search",
-    defaultValue: {
-      q: params.q,
-      region: params.region ?? "",
-      acc: params.accommodations,
-      // Conform keeps form values as strings: a ticked box is "on".
-      remote: (params.remote ? "on" : undefined) as unknown as boolean,
-      quota: (params.quotaEligible ? "on" : undefined) as unknown as boolean,
-      type: params.employmentType ?? "",
-      payMin: params.payMin == null ? "" : String(params.payMin),
-      education: params.education ?? "",
-      sort: params.sort,
-      show: result.mode === "all" ? "all" : "eligible",
-    },
-  });
   const searchKey = searchHref("", { ...params, page: 1 });
   const countKey = result.mode === "eligible" ? "search.count.eligible" : result.mode === "all" ? "search.count.all" : "search.count.public";
-  const moreOpen = params.remote || params.quotaEligible || !!params.employmentType || params.payMin != null || !!params.education;
 
   return (
     <div>
@@ -75,64 +45,8 @@ export default function VacancySearch() {
       ) : null}
 
       <div className="grid gap-8 lg:grid-cols-[22rem_1fr]">
-        {/* A GET form: the results are a page of their own, so they can be bookmarked and work without JavaScript. */}
-        <Form method="get" role="search" aria-label={t("search.form.label")} key={searchKey} className="self-start">
-          <Field meta={fields.q} label={t("search.q")} hint={t("search.qHint")} type="search" maxLength={100} />
-          <SelectField
-            meta={fields.region}
-            label={t("search.region")}
-            placeholder={t("search.regionAny")}
-            options={regions.flatMap((p) => [
-              { value: p.code, label: withCount(t("search.regionWhole", { name: p.name }), f.prefecture[p.code] ?? 0), group: p.name },
-              ...p.counties.map((c) => ({ value: c.code, label: c.name, group: p.name })),
-            ])}
-          />
-          <details className="mb-6" open={params.accommodations.length > 0}>
-            <summary className="cursor-pointer py-2 font-bold">{t("search.accommodationsSummary", { count: params.accommodations.length })}</summary>
-            <CheckboxGroup
-              meta={fields.acc}
-              legend={t("search.accommodations")}
-              hint={t("search.accommodationsHint")}
-              options={ACCOMMODATIONS.map((a) => ({ value: a.code, label: label(ACCOMMODATIONS, a.code, locale), note: `(${f.accommodations[a.code] ?? 0})` }))}
-            />
-          </details>
-          <details className="mb-6" open={moreOpen}>
-            <summary className="cursor-pointer py-2 font-bold">{t("search.more")}</summary>
-            <CheckboxField meta={fields.remote} label={withCount(t("search.remote"), f.remote)} />
-            <CheckboxField meta={fields.quota} label={withCount(t("search.quota"), f.quotaEligible)} />
-            <SelectField
-              meta={fields.type}
-              label={t("search.type")}
-              placeholder={t("search.typeAny")}
-              options={EMPLOYMENT_TYPES.map((e) => ({ value: e.code, label: withCount(label(EMPLOYMENT_TYPES, e.code, locale), f.employmentType[e.code] ?? 0) }))}
-            />
-            <Field meta={fields.payMin} label={t("search.payMin")} hint={t("search.payMinHint")} inputMode="numeric" pattern="[0-9]*" maxLength={6} />
-            <SelectField
-              meta={fields.education}
-              label={t("search.education")}
-              hint={t("search.educationHint")}
-              placeholder={t("search.educationAny")}
-              options={EDUCATION_LEVELS.filter((e) => e.code !== "none").map((e) => ({ value: e.code, label: label(EDUCATION_LEVELS, e.code, locale) }))}
-            />
-          </details>
-          <SelectField meta={fields.sort} label={t("search.sort")} options={SORTS.map((s) => ({ value: s, label: t(`search.sort.${s}`) }))} />
-          {isSeeker ? (
-            <RadioGroup
-              meta={fields.show}
-              legend={t("search.show")}
-              options={[
-                { value: "eligible", label: t("search.show.eligible") },
-                { value: "all", label: t("search.show.all") },
-              ]}
-            />
-          ) : null}
-          <div className="flex flex-wrap items-center gap-4">
-            <button type="submit" className="button">
-              {t("search.submit")}
-            </button>
-            <Link to="/vacancies">{t("search.clear")}</Link>
-          </div>
-        </Form>
+        {/* Keyed by the search, so the form shows the search the results are for after every navigation. */}
+        <SearchForm key={searchKey} params={params} facets={f} mode={result.mode} regions={regions} isSeeker={isSeeker} />
 
         <section aria-labelledby="results-title" aria-busy={busy || undefined}>
           <h2 id="results-title" className="section-title">
@@ -171,5 +85,113 @@ export default function VacancySearch() {
         </section>
       </div>
     </div>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function SearchForm({
+  params,
+  facets: f,
+  mode,
+  regions,
+  isSeeker,
+}: {
+  params: LoaderData["params"];
+  facets: LoaderData["result"]["facets"];
+  mode: LoaderData["result"]["mode"];
+  regions: LoaderData["regions"];
+  isSeeker: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const withCount = (text: string, count: number | undefined) => (count == null ? text : t("search.withCount", { label: text, count }));
+  const moreOpen = params.remote || params.quotaEligible || !!params.employmentType || params.payMin != null || !!params.education;
+  // Conform only supplies the field contract's ids, names and initial values here: a search has no errors to show.
+  const [, fields] = useForm<{
+    q: string;
+    region: string;
+    acc: string[];
+    remote: boolean;
+    quota: boolean;
+    type: string;
+    payMin: string;
+    education: string;
+    sort: string;
+    show: string;
+  }>({
+    id: "vacancy-search",
+    defaultValue: {
+      q: params.q,
+      region: params.region ?? "",
+      acc: params.accommodations,
+      // Conform keeps form values as strings: a ticked box is "on".
+      remote: (params.remote ? "on" : undefined) as unknown as boolean,
+      quota: (params.quotaEligible ? "on" : undefined) as unknown as boolean,
+      type: params.employmentType ?? "",
+      payMin: params.payMin == null ? "" : String(params.payMin),
+      education: params.education ?? "",
+      sort: params.sort,
+      show: mode === "all" ? "all" : "eligible",
+    },
+  });
+  return (
+    /* A GET form: the results are a page of their own, so they can be bookmarked and work without JavaScript. */
+    <Form method="get" role="search" aria-label={t("search.form.label")} className="self-start">
+      <Field meta={fields.q} label={t("search.q")} hint={t("search.qHint")} type="search" maxLength={100} />
+      <SelectField
+        meta={fields.region}
+        label={t("search.region")}
+        placeholder={t("search.regionAny")}
+        options={regions.flatMap((p) => [
+          { value: p.code, label: withCount(t("search.regionWhole", { name: p.name }), f.prefecture[p.code] ?? 0), group: p.name },
+          ...p.counties.map((c) => ({ value: c.code, label: c.name, group: p.name })),
+        ])}
+      />
+      <details className="mb-6" open={params.accommodations.length > 0}>
+        <summary className="cursor-pointer py-2 font-bold">{t("search.accommodationsSummary", { count: params.accommodations.length })}</summary>
+        <CheckboxGroup
+          meta={fields.acc}
+          legend={t("search.accommodations")}
+          hint={t("search.accommodationsHint")}
+          options={ACCOMMODATIONS.map((a) => ({ value: a.code, label: label(ACCOMMODATIONS, a.code, locale), note: `(${f.accommodations[a.code] ?? 0})` }))}
+        />
+      </details>
+      <details className="mb-6" open={moreOpen}>
+        <summary className="cursor-pointer py-2 font-bold">{t("search.more")}</summary>
+        <CheckboxField meta={fields.remote} label={withCount(t("search.remote"), f.remote)} />
+        <CheckboxField meta={fields.quota} label={withCount(t("search.quota"), f.quotaEligible)} />
+        <SelectField
+          meta={fields.type}
+          label={t("search.type")}
+          placeholder={t("search.typeAny")}
+          options={EMPLOYMENT_TYPES.map((e) => ({ value: e.code, label: withCount(label(EMPLOYMENT_TYPES, e.code, locale), f.employmentType[e.code] ?? 0) }))}
+        />
+        <Field meta={fields.payMin} label={t("search.payMin")} hint={t("search.payMinHint")} inputMode="numeric" pattern="[0-9]*" maxLength={6} />
+        <SelectField
+          meta={fields.education}
+          label={t("search.education")}
+          hint={t("search.educationHint")}
+          placeholder={t("search.educationAny")}
+          options={EDUCATION_LEVELS.filter((e) => e.code !== "none").map((e) => ({ value: e.code, label: label(EDUCATION_LEVELS, e.code, locale) }))}
+        />
+      </details>
+      <SelectField meta={fields.sort} label={t("search.sort")} options={SORTS.map((s) => ({ value: s, label: t(`search.sort.${s}`) }))} />
+      {isSeeker ? (
+        <RadioGroup
+          meta={fields.show}
+          legend={t("search.show")}
+          options={[
+            { value: "eligible", label: t("search.show.eligible") },
+            { value: "all", label: t("search.show.all") },
+          ]}
+        />
+      ) : null}
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" className="button">
+          {t("search.submit")}
+        </button>
+        <Link to="/vacancies">{t("search.clear")}</Link>
+      </div>
+    </Form>
   );
 }

@@ -46,6 +46,9 @@ function eligibleSql(e: EligibleFor): Expression<SqlBool> {
 
 export class PostgresEngine implements SearchEngine {
   readonly name = "postgres" as const;
+  static readonly FACET_CACHE_MS = 30_000;
+  static readonly FACET_CACHE_SIZE = 500;
+  private readonly facetCache = new Map<string, { until: number; value: { total: number; facets: VacancyFacets } }>();
   constructor(private readonly db: () => DB | Promise<DB>) {}
 
   async configure(): Promise<void> {
@@ -53,6 +56,7 @@ export class PostgresEngine implements SearchEngine {
   }
 
   async upsert<I extends SearchIndexName>(index: I, documents: DocumentFor[I][]): Promise<void> {
+    if (documents.length) this.facetCache.clear();
     for (let i = 0; i < documents.length; i += BATCH) {
       const batch = documents.slice(i, i + BATCH);
       if (index === "vacancies") await this.upsertVacancies(batch as VacancyDocument[]);
@@ -106,11 +110,13 @@ export class PostgresEngine implements SearchEngine {
 
   async delete(index: SearchIndexName, ids: string[]): Promise<void> {
     if (!ids.length) return;
+    this.facetCache.clear();
     if (index === "vacancies") await (await this.db()).deleteFrom("vacancy_search").where("vacancy_id", "in", ids).execute();
     else await (await this.db()).deleteFrom("seeker_search").where("user_id", "in", ids).execute();
   }
 
   async reset(index: SearchIndexName): Promise<void> {
+    this.facetCache.clear();
     if (index === "vacancies") await sql`truncate vacancy_search`.execute(await this.db());
     else await sql`truncate seeker_search`.execute(await this.db());
   }
@@ -134,46 +140,68 @@ export class PostgresEngine implements SearchEngine {
     const tsq = tsQueryText(q.text);
     const where = this.vacancyWhere(q, tsq);
     const score = tsq ? sql<number>`ts_rank(tsv, ${tsq}::tsquery, 32)` : sql<number>`0`;
+    // Orders the indexes can supply (published_at desc, vacancy_id desc; pay_max desc, vacancy_id desc), so a page
+    // stops after its rows. Every indexed vacancy is published, so published_at is never null here.
     const order =
       q.sort === "pay"
         ? sql`pay_max desc, vacancy_id desc`
         : q.sort === "relevance" && tsq
-          ? sql`score desc, published_at desc nulls last, vacancy_id desc`
-          : sql`published_at desc nulls last, vacancy_id desc`;
+          ? sql`score desc, published_at desc, vacancy_id desc`
+          : sql`published_at desc, vacancy_id desc`;
     const db = await this.db();
-    const rows = await sql<{ id: string; score: number; total: number }>`
-      select vacancy_id as id, ${score} as score, count(*) over () as total
-      from vacancy_search where ${where}
-      order by ${order} limit ${q.limit}::int offset ${q.offset}::int`.execute(db);
-    let total = rows.rows.length ? Number(rows.rows[0]!.total) : 0;
-    if (!rows.rows.length && q.offset > 0) {
-      const c = await sql<{ n: number }>`select count(*)::int as n from vacancy_search where ${where}`.execute(db);
-      total = Number(c.rows[0]?.n ?? 0);
+    // The page and the count are separate queries: a window count (count(*) over ()) would make every page find
+    // and sort every match before returning its first row. With facets, the facet query counts anyway.
+    const [rows, facets] = await Promise.all([
+      sql<{ id: string; score: number }>`
+        select vacancy_id as id, ${score} as score
+        from vacancy_search where ${where}
+        order by ${order} limit ${q.limit}::int offset ${q.offset}::int`.execute(db),
+      q.facets ? this.facets(where) : Promise.resolve(null),
+    ]);
+    let total = facets?.total ?? 0;
+    if (!facets && q.count !== false) {
+      total = Number((await sql<{ n: number }>`select count(*)::int as n from vacancy_search where ${where}`.execute(db)).rows[0]?.n ?? 0);
     }
     const hits: Hit[] = rows.rows.map((r) => ({ id: r.id, textScore: Number(r.score) }));
     const result: SearchResult = { total, hits };
-    if (q.facets) result.facets = await this.facets(where);
+    if (facets) result.facets = facets.facets;
     return result;
   }
 
-  private async facets(where: Expression<SqlBool>): Promise<VacancyFacets> {
+  /**
+   * Facet counts and the total over the matches. Counting every match is the costly part of a broad search (the
+   * whole province unfiltered), so results are kept for a short while per filter; any write clears them.
+   */
+  private async facets(where: Expression<SqlBool>): Promise<{ total: number; facets: VacancyFacets }> {
+    const db = await this.db();
+    const compiled = sql`${where}`.compile(db);
+    const key = `${compiled.sql}|${JSON.stringify(compiled.parameters)}`;
+    const now = Date.now();
+    const cached = this.facetCache.get(key);
+    if (cached && cached.until > now) return cached.value;
     const rows = await sql<{ facet: string; value: string; n: number }>`
       with m as materialized (
         select accommodations, employment_type, regions[2] as prefecture, remote, quota_eligible
         from vacancy_search where ${where}
       )
-      select 'accommodations' as facet, a as value, count(*)::int as n from m, unnest(m.accommodations) a group by a
+      select 'total' as facet, '' as value, count(*)::int as n from m
+      union all select 'accommodations', a, count(*)::int from m, unnest(m.accommodations) a group by a
       union all select 'employmentType', employment_type, count(*)::int from m group by employment_type
       union all select 'prefecture', prefecture, count(*)::int from m group by prefecture
       union all select 'remote', 'true', count(*)::int from m where remote
-      union all select 'quotaEligible', 'true', count(*)::int from m where quota_eligible`.execute(await this.db());
+      union all select 'quotaEligible', 'true', count(*)::int from m where quota_eligible`.execute(db);
     const facets: VacancyFacets = { accommodations: {}, employmentType: {}, prefecture: {}, remote: 0, quotaEligible: 0 };
+    let total = 0;
     for (const r of rows.rows) {
-      if (r.facet === "remote") facets.remote = Number(r.n);
+      if (r.facet === "total") total = Number(r.n);
+      else if (r.facet === "remote") facets.remote = Number(r.n);
       else if (r.facet === "quotaEligible") facets.quotaEligible = Number(r.n);
-      else (facets[r.facet as "accommodations" | "employmentType" | "prefecture"])[r.value] = Number(r.n);
+      else facets[r.facet as "accommodations" | "employmentType" | "prefecture"][r.value] = Number(r.n);
     }
-    return facets;
+    const value = { total, facets };
+    if (this.facetCache.size >= PostgresEngine.FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!);
+    this.facetCache.set(key, { until: now + PostgresEngine.FACET_CACHE_MS, value });
+    return value;
   }
 
   async searchSeekers(q: SeekerQuery): Promise<SearchResult> {
@@ -190,13 +218,13 @@ export class PostgresEngine implements SearchEngine {
     if (tsq) parts.push(sql<SqlBool>`tsv @@ ${tsq}::tsquery`);
     const where = sql<SqlBool>`${sql.join(parts, sql` and `)}`;
     const score = tsq ? sql<number>`ts_rank(tsv, ${tsq}::tsquery, 32)` : sql<number>`0`;
-    const rows = await sql<{ id: string; score: number; total: number }>`
-      select user_id as id, ${score} as score, count(*) over () as total
+    const db = await this.db();
+    const rows = await sql<{ id: string; score: number }>`
+      select user_id as id, ${score} as score
       from seeker_search where ${where}
-      order by score desc, updated_at desc, user_id desc limit ${q.limit}::int offset ${q.offset}::int`.execute(await this.db());
-    return {
-      total: rows.rows.length ? Number(rows.rows[0]!.total) : 0,
-      hits: rows.rows.map((r) => ({ id: r.id, textScore: Number(r.score) })),
-    };
+      order by score desc, updated_at desc, user_id desc limit ${q.limit}::int offset ${q.offset}::int`.execute(db);
+    const total =
+      q.count === false ? 0 : Number((await sql<{ n: number }>`select count(*)::int as n from seeker_search where ${where}`.execute(db)).rows[0]?.n ?? 0);
+    return { total, hits: rows.rows.map((r) => ({ id: r.id, textScore: Number(r.score) })) };
   }
 }

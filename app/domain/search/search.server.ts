@@ -19,8 +19,13 @@ import { todayInShanghai } from "../vacancies/vacancies.schema";
 import { placeName } from "../vacancies/vacancies.server";
 import { educationRankMax, SEARCH_PAGE_SIZE, type SearchParams } from "./search.schema";
 
-/** How many of the engine's best candidates the scorer re-ranks. Pages beyond it keep the engine's order. */
-export const RANK_WINDOW = 200;
+/**
+ * How many of the engine's best candidates the scorer re-ranks (pages beyond it keep the engine's order). Loading
+ * and scoring the window is most of a ranked search's time (bench/search.ts), so it is kept modest.
+ */
+export const RANK_WINDOW = 100;
+/** The recommendations' window: ten are shown. */
+const RECOMMEND_WINDOW = 50;
 export const RECOMMENDATIONS = 10;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -179,10 +184,11 @@ async function scoredPage(
   page: number,
   pageSize: number,
   now: Date,
+  window = RANK_WINDOW,
 ): Promise<{ total: number; items: VacancyCard[]; facets?: VacancyFacets }> {
   const offset = (page - 1) * pageSize;
-  const rerank = !!seeker && query.sort === "relevance" && offset < RANK_WINDOW;
-  const result = await engine.searchVacancies({ ...query, offset: rerank ? 0 : offset, limit: rerank ? RANK_WINDOW : pageSize });
+  const rerank = !!seeker && query.sort === "relevance" && offset < window;
+  const result = await engine.searchVacancies({ ...query, offset: rerank ? 0 : offset, limit: rerank ? window : pageSize });
   const textScore = new Map(result.hits.map((h: Hit) => [h.id, h.textScore]));
   const rows = await loadVacancyCards(
     db,
@@ -272,11 +278,12 @@ export async function recommendationsFor(
   const result = await scoredPage(
     db,
     options.engine ?? getSearchEngine(),
-    { openOn: todayInShanghai(now), eligibleFor: me.eligibleFor, sort: "relevance" },
+    { openOn: todayInShanghai(now), eligibleFor: me.eligibleFor, sort: "relevance", count: false },
     me.seeker,
     1,
     options.limit ?? RECOMMENDATIONS,
     now,
+    RECOMMEND_WINDOW,
   );
   return { placeKnown: true, items: result.items };
 }
