@@ -22,6 +22,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
   const items: NavItem[] = [
     { to: "/", label: "nav.home", end: true },
     { to: "/vacancies", label: "nav.vacancies" },
+    { to: "/disclosures", label: "nav.disclosures" },
   ];
   if (!user) return items;
   items.push({ to: "/dashboard", label: "nav.dashboard" });
@@ -29,10 +30,15 @@ export function navItems(user: ShellUser | null): NavItem[] {
     items.push({ to: "/profile", label: "nav.profile" }, { to: "/applications", label: "nav.applications" }, { to: "/job-invitations", label: "nav.invitations" });
   }
   if (user.role === "employer") {
-    items.push({ to: "/employer", label: "nav.organization", end: true }, { to: "/employer/vacancies", label: "nav.employerVacancies" });
+    items.push({ to: "/employer", label: "nav.organization", end: true }, { to: "/employer/vacancies", label: "nav.employerVacancies" }, { to: "/employer/quota", label: "nav.employerQuota" });
   }
   if (user.role === "admin") {
-    items.push({ to: "/admin/organizations", label: "nav.verification" }, { to: "/admin/staff", label: "nav.staff" });
+    items.push(
+      { to: "/admin/organizations", label: "nav.verification" },
+      { to: "/admin/quota", label: "nav.quotaReview" },
+      { to: "/admin/rule-parameters", label: "nav.ruleParameters" },
+      { to: "/admin/staff", label: "nav.staff" },
+    );
   }
   items.push({ to: "/account", label: "nav.account" });
   return items;

@@ -1,5 +1,8 @@
 import * as applications from "./messages/applications";
 import * as organizations from "./messages/organizations";
+import * as declarations from "./messages/declarations";
+import * as levy from "./messages/levy";
+import * as quota from "./messages/quota";
 import * as search from "./messages/search";
 import * as seekers from "./messages/seekers";
 import * as vacancies from "./messages/vacancies";
@@ -31,6 +34,10 @@ const core: Record<CoreMessageKey, string> = {
   "nav.employerVacancies": "Vacancies",
   "nav.verification": "Verify employers",
   "nav.notifications": "Notifications",
+  "nav.disclosures": "Quota disclosures",
+  "nav.employerQuota": "Disability quota",
+  "nav.quotaReview": "Quota declarations",
+  "nav.ruleParameters": "Rule parameters",
   "nav.unread": "{count} unread",
 
   "role.seeker": "Job seeker",
@@ -188,4 +195,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en };
+export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en };

@@ -4,6 +4,9 @@
  */
 import * as applications from "./messages/applications";
 import * as organizations from "./messages/organizations";
+import * as declarations from "./messages/declarations";
+import * as levy from "./messages/levy";
+import * as quota from "./messages/quota";
 import * as search from "./messages/search";
 import * as seekers from "./messages/seekers";
 import * as vacancies from "./messages/vacancies";
@@ -34,6 +37,10 @@ const core = {
   "nav.employerVacancies": "岗位管理",
   "nav.verification": "单位审核",
   "nav.notifications": "通知",
+  "nav.disclosures": "按比例就业公示",
+  "nav.employerQuota": "按比例就业",
+  "nav.quotaReview": "按比例就业年审",
+  "nav.ruleParameters": "规则参数",
   "nav.unread": "{count} 条未读",
 
   "role.seeker": "求职者",
@@ -192,7 +199,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh } as const;
+export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;

@@ -1,0 +1,8 @@
+/** Strings of the declarations area (issue 5). English must have every key (the type checker enforces it). */
+export const zh = {
+  "nav.declarations.placeholder": "",
+} as const;
+
+export const en: Record<keyof typeof zh, string> = {
+  "nav.declarations.placeholder": "",
+};
