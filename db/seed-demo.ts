@@ -197,7 +197,7 @@ function makeIdNumber(region: string, birth: string, serial3: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Vacancy templates
 
-type JobKey =
+export type JobKey =
   | "massage"
   | "csText"
   | "csPhone"
@@ -220,7 +220,7 @@ type JobKey =
   | "health"
   | "hospitality";
 
-interface JobTitle {
+export interface JobTitle {
   title: string;
   /** The first sentence of the description: what the work is. */
   duty: string;
@@ -229,7 +229,7 @@ interface JobTitle {
   category?: JobCategoryCode;
 }
 
-interface JobTemplate {
+export interface JobTemplate {
   category: JobCategoryCode;
   titles: readonly JobTitle[];
   types: ReadonlyArray<readonly [EmploymentType, number]>;
@@ -247,7 +247,7 @@ interface JobTemplate {
 
 const job = (title: string, duty: string, skills: readonly string[], category?: JobCategoryCode): JobTitle => ({ title, duty, skills, category });
 
-const JOBS: Record<JobKey, JobTemplate> = {
+export const JOBS: Record<JobKey, JobTemplate> = {
   massage: {
     category: "massage",
     titles: [
