@@ -308,6 +308,19 @@ export interface QuotaPositionInputTable {
   updated_at: Generated<Date>;
 }
 
+/** Disabled employees an employer declares by hand for its live quota position (not on the platform's records). */
+export interface QuotaPositionEmployeeTable {
+  id: Generated<string>;
+  organization_id: string;
+  kind: "disabled" | "veteran";
+  grade: number;
+  contract_start: DateString;
+  contract_end: DateString | null;
+  note: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export type DeclarationStatus = "draft" | "submitted" | "approved" | "returned";
 
 export interface QuotaDeclarationTable {
@@ -395,6 +408,7 @@ export interface Database {
   vacancy_invitation: VacancyInvitationTable;
   rule_parameter: RuleParameterTable;
   quota_position_input: QuotaPositionInputTable;
+  quota_position_employee: QuotaPositionEmployeeTable;
   quota_declaration: QuotaDeclarationTable;
   quota_declaration_employee: QuotaDeclarationEmployeeTable;
   quota_disclosure: QuotaDisclosureTable;

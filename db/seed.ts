@@ -4,6 +4,7 @@ import type { DB } from "./database";
 import type { Role } from "./schema";
 import { hashPassword } from "../app/domain/accounts/password.server";
 import { seedDemoData } from "./seed-demo";
+import { seedRuleParameters } from "../app/domain/quota/parameters.server";
 
 export const DEMO_PASSWORD = "Qiancheng#2026";
 
@@ -82,6 +83,7 @@ export async function seed(db: DB, log: (line: string) => void = () => {}): Prom
   const accounts = await seedDemoAccounts(db);
   log(`seed: ${accounts} new demo accounts`);
   await seedDemoData(db, log);
+  log(`seed: ${await seedRuleParameters(db)} new rule parameters (demo figures)`);
 }
 
 export async function isEmpty(db: DB): Promise<boolean> {

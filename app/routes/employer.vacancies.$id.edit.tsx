@@ -11,6 +11,7 @@ import { formatCalendarDate } from "~/domain/vacancies/format";
 import { isStatusAction, todayInShanghai, vacancySchema, type StatusAction } from "~/domain/vacancies/vacancies.schema";
 import { changeVacancyStatus, getVacancyForEdit, updateVacancy } from "~/domain/vacancies/vacancies.server";
 import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { currentDataYear, savingPerHireForVacancy } from "~/domain/quota/position.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -30,10 +31,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const vacancy = await getVacancyForEdit(db, actor, params.id ?? "");
   const divisions = await listDivisionsWithin(db, "520000");
+  // For a quota-eligible vacancy: what one more hire would save the organization this year (issue 5).
+  const savingPerHire = vacancy.values.quotaEligible ? await savingPerHireForVacancy(db, vacancy.organization.id, currentDataYear()) : null;
   const done = new URL(request.url).searchParams.get("done");
   return {
     vacancy,
     divisions,
+    savingPerHire,
     today: todayInShanghai(),
     notice: done && done in DONE ? DONE[done as keyof typeof DONE] : null,
   };
@@ -75,7 +79,7 @@ function StatusError({ message }: { message: string }) {
 
 export default function EditVacancy() {
   const { t, locale } = useI18n();
-  const { vacancy, divisions, notice, today } = useLoaderData<typeof loader>();
+  const { vacancy, divisions, notice, today, savingPerHire } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const statusError = actionData && "statusError" in actionData ? actionData.statusError : null;
@@ -100,6 +104,12 @@ export default function EditVacancy() {
       {notice && !actionData ? (
         <p className="notice" role="status">
           {t(notice)}
+        </p>
+      ) : null}
+
+      {savingPerHire && Number(savingPerHire) > 0 ? (
+        <p className="notice">
+          {t("vacancies.edit.savingPerHire", { amount: savingPerHire })} <Link to="/employer/quota">{t("nav.employerQuota")}</Link>
         </p>
       ) : null}
 

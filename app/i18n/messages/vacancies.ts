@@ -7,6 +7,7 @@ export const zh = {
   "pagination.nextAria": "下一页，第 {page} 页",
   "pagination.status": "第 {page} 页，共 {count} 页",
 
+  "vacancies.edit.savingPerHire": "这个岗位计入按比例就业：通过它再录用 1 名残疾人，本单位今年的残疾人就业保障金预计可少缴 ¥{amount}。",
   "vacancies.status.draft": "草稿",
   "vacancies.status.open": "招聘中",
   "vacancies.status.closed": "已停止招聘",
@@ -214,6 +215,7 @@ export const en: Record<keyof typeof zh, string> = {
   "pagination.nextAria": "Next page, page {page}",
   "pagination.status": "Page {page} of {count}",
 
+  "vacancies.edit.savingPerHire": "This vacancy counts toward the disability quota: one more disabled hire through it would lower this year's levy by about ¥{amount}.",
   "vacancies.status.draft": "Draft",
   "vacancies.status.open": "Open",
   "vacancies.status.closed": "Closed",
