@@ -21,6 +21,9 @@ const host = process.env.HOST || "0.0.0.0";
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 const forceSecureCookies = process.env.COOKIE_SECURE === "true";
 const buildDir = process.env.BUILD_DIR || "build";
+// Endpoints that read no cookie and change nothing: the cross-site check protects nothing there, and programs
+// (curl, a partner's script) may call them without an Origin header (docs/api.md).
+const ORIGIN_CHECK_EXEMPT = new Set(["/api/levy/estimate"]);
 
 const handle = await getDatabase();
 console.log(`database: ${handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite (${process.env.PGLITE_DIR || "./data/pglite"})`}`);
@@ -55,6 +58,7 @@ app.use((req, res, next) => {
   const https = req.protocol === "https";
   for (const [name, value] of Object.entries(securityHeaders(nonce, { dev, https }))) res.setHeader(name, value);
   if (
+    !ORIGIN_CHECK_EXEMPT.has(req.path) &&
     !isSameOriginRequest({
       method: req.method,
       origin: req.get("origin"),
