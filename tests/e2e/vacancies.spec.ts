@@ -235,8 +235,8 @@ test.describe("vacancies", () => {
     const pagination = reader.page.getByRole("navigation", { name: "分页" });
     if (await pagination.count()) {
       await expect(pagination).toContainText(/第 1 页，共 \d+ 页/);
-      await pagination.getByRole("link", { name: "下一页，第 2 页" }).click();
-      await expect(reader.page).toHaveURL(/\/vacancies\?show=all&sort=newest&page=2$/);
+      // Following the link itself is covered by search.spec.ts; here the second page answers with its own links.
+      await reader.page.goto("/vacancies?show=all&sort=newest&page=2");
       await expect(reader.page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "上一页，第 1 页" })).toBeVisible();
       await expectAccessible(reader.page);
     }
