@@ -59,7 +59,7 @@ export default function ReviewDeclaration() {
   // A certificate's problem comes as a code (identity.ts CertificateError): said in words, not shown as the code.
   const checkText = (c: (typeof d.checks)[number]) => {
     const params = c.kind === "certificateInvalid" ? { ...c.params, problem: te(`declarations.check.problem.${c.params.problem}`) } : c.params;
-    return te(`declarations.check.${c.kind}${c.kind === "duplicateCertificate" && !c.params.organization ? "Same" : ""}|${JSON.stringify(params)}`);
+    return te(`declarations.check.${c.kind}|${JSON.stringify(params)}`);
   };
   const staffTotal = d.monthlyStaff.reduce((s, n) => s + n, 0);
   return (

@@ -252,7 +252,7 @@ export async function saveDeclaration(
 // ---------------------------------------------------------------------------------------------------------------
 // Review by the federation
 
-export type CheckKind = "duplicateCertificate" | "shortContract" | "belowMinimumWage" | "certificateInvalid";
+export type CheckKind = "duplicateCertificate" | "repeatedCertificate" | "shortContract" | "belowMinimumWage" | "certificateInvalid";
 
 export interface ReviewCheck {
   kind: CheckKind;
@@ -366,7 +366,7 @@ export async function reviewChecks(
   // The same certificate twice in one declaration counts one person twice.
   employees.forEach((e, i) => {
     const first = employees.findIndex((x) => x.certificateNumber === e.certificateNumber);
-    if (first !== i) checks.push({ kind: "duplicateCertificate", employee: i, params: { organization: "" } });
+    if (first !== i) checks.push({ kind: "repeatedCertificate", employee: i, params: {} });
   });
   return checks;
 }

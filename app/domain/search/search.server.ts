@@ -62,6 +62,58 @@ type CardRow = Omit<VacancyCard, "match"> & { matchVacancy: MatchVacancy };
 // ---------------------------------------------------------------------------------------------------------------
 // Loading from PostgreSQL
 
+/** A vacancy row as the scorer reads it. */
+function matchVacancyOf(v: {
+  region_code: string;
+  remote: boolean;
+  accommodations: string[];
+  demands: string[];
+  skills: string[];
+  education_required: string;
+  pay_min: number;
+  pay_max: number;
+  published_at: Date | null;
+}): MatchVacancy {
+  return {
+    regionCode: v.region_code,
+    remote: v.remote,
+    accommodations: v.accommodations,
+    demands: v.demands,
+    skills: v.skills,
+    educationRequired: v.education_required,
+    payMin: v.pay_min,
+    payMax: v.pay_max,
+    publishedAt: v.published_at,
+  };
+}
+
+/** A seeker profile row as the scorer reads it; without `expected_pay_min` pay does not count. */
+function matchSeekerOf(p: {
+  current_region_code: string | null;
+  place_scope: MatchSeeker["placeScope"];
+  preferred_region_codes: string[];
+  wants_remote: boolean;
+  needs_required: string[];
+  needs_preferred: string[];
+  limits: string[];
+  skills: string[];
+  education: string | null;
+  expected_pay_min?: number | null;
+}): MatchSeeker {
+  return {
+    currentRegionCode: p.current_region_code,
+    placeScope: p.place_scope,
+    preferredRegionCodes: p.preferred_region_codes,
+    wantsRemote: p.wants_remote,
+    needsRequired: p.needs_required,
+    needsPreferred: p.needs_preferred,
+    limits: p.limits,
+    skills: p.skills,
+    education: p.education,
+    expectedPayMin: p.expected_pay_min ?? null,
+  };
+}
+
 /** The seeker's own matching profile (their needs, limits and place), or null for a seeker with no profile yet. */
 export async function loadMatchSeeker(db: DB, userId: string): Promise<{ seeker: MatchSeeker; eligibleFor: EligibleFor; placeKnown: boolean } | null> {
   const p = await db
@@ -81,18 +133,7 @@ export async function loadMatchSeeker(db: DB, userId: string): Promise<{ seeker:
     .where("user_id", "=", userId)
     .executeTakeFirst();
   if (!p) return null;
-  const seeker: MatchSeeker = {
-    currentRegionCode: p.current_region_code,
-    placeScope: p.place_scope,
-    preferredRegionCodes: p.preferred_region_codes,
-    wantsRemote: p.wants_remote,
-    needsRequired: p.needs_required,
-    needsPreferred: p.needs_preferred,
-    limits: p.limits,
-    skills: p.skills,
-    education: p.education,
-    expectedPayMin: p.expected_pay_min,
-  };
+  const seeker = matchSeekerOf(p);
   const reach = reachOf(p.current_region_code, p.place_scope, p.preferred_region_codes);
   return {
     seeker,
@@ -151,17 +192,7 @@ export async function loadVacancyCards(db: DB, ids: readonly string[]): Promise<
         demands: r.demands,
         quotaEligible: r.quota_eligible,
         publishedAt: r.published_at,
-        matchVacancy: {
-          regionCode: r.region_code,
-          remote: r.remote,
-          accommodations: r.accommodations,
-          demands: r.demands,
-          skills: r.skills,
-          educationRequired: r.education_required,
-          payMin: r.pay_min,
-          payMax: r.pay_max,
-          publishedAt: r.published_at,
-        },
+        matchVacancy: matchVacancyOf(r),
       },
     ];
   });
@@ -380,17 +411,7 @@ export async function candidatesForVacancy(
   const pageCount = Math.ceil(result.total / pageSize);
   if (page > 1 && page > pageCount) notFound();
   const ids = result.hits.map((h) => h.id);
-  const vacancy: MatchVacancy = {
-    regionCode: v.region_code,
-    remote: v.remote,
-    accommodations: v.accommodations,
-    demands: v.demands,
-    skills: v.skills,
-    educationRequired: v.education_required,
-    payMin: v.pay_min,
-    payMax: v.pay_max,
-    publishedAt: v.published_at,
-  };
+  const vacancy = matchVacancyOf(v);
   // Only what rule 4 allows is read; the profile must still be discoverable (the index may be a moment behind).
   const rows = ids.length
     ? await db
@@ -430,20 +451,8 @@ export async function candidatesForVacancy(
   let items: Candidate[] = ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const seeker: MatchSeeker = {
-      currentRegionCode: r.current_region_code,
-      placeScope: r.place_scope,
-      preferredRegionCodes: r.preferred_region_codes,
-      wantsRemote: r.wants_remote,
-      needsRequired: r.needs_required,
-      needsPreferred: r.needs_preferred,
-      limits: r.limits,
-      skills: r.skills,
-      education: r.education,
-      // Expected pay is not among what an employer may see (rule 4), so it does not rank candidates either.
-      expectedPayMin: null,
-    };
-    const m = match(seeker, vacancy, { now });
+    // Expected pay is not among what an employer may see (rule 4) and is not read, so it does not rank candidates.
+    const m = match(matchSeekerOf(r), vacancy, { now });
     if (!m.eligible) return [];
     return [
       {
@@ -491,21 +500,7 @@ export async function inviteToApply(
       .where("u.role", "=", "seeker")
       .executeTakeFirst();
     if (!me || !visible?.discoverable) return fail("search.err.candidateGone");
-    const m = match(
-      me.seeker,
-      {
-        regionCode: v.region_code,
-        remote: v.remote,
-        accommodations: v.accommodations,
-        demands: v.demands,
-        skills: v.skills,
-        educationRequired: v.education_required,
-        payMin: v.pay_min,
-        payMax: v.pay_max,
-        publishedAt: v.published_at,
-      },
-      { now },
-    );
+    const m = match(me.seeker, matchVacancyOf(v), { now });
     if (!m.eligible) return fail("search.err.candidateGone");
     const applied = await trx.selectFrom("application").select("id").where("vacancy_id", "=", v.id).where("seeker_id", "=", seekerId).executeTakeFirst();
     if (applied) return fail("search.err.alreadyApplied");
