@@ -387,6 +387,94 @@ export interface QuotaObjectionTable {
   created_at: Generated<Date>;
 }
 
+export type PlanStatus = "active" | "achieved" | "paused";
+export type PlanActionOwner = "seeker" | "counselor" | "employer" | "family" | "other";
+export type PlanActionStatus = "open" | "done" | "dropped";
+export type ServiceType =
+  | "job_introduction"
+  | "career_guidance"
+  | "training_referral"
+  | "entrepreneurship"
+  | "vocational_assessment"
+  | "follow_up_visit";
+export type ReferralStatus = "pending" | "accepted" | "declined";
+
+export interface CaseloadAssignmentTable {
+  id: Generated<string>;
+  seeker_id: string;
+  counselor_id: string;
+  assigned_by: string | null;
+  note: string | null;
+  started_at: Generated<Date>;
+  ended_at: Date | null;
+  ended_by: string | null;
+}
+
+export interface IndividualPlanTable {
+  seeker_id: string;
+  goals: ColumnType<string, string | undefined, string>;
+  barriers: ColumnType<string, string | undefined, string>;
+  status: ColumnType<PlanStatus, PlanStatus | undefined, PlanStatus>;
+  updated_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PlanActionTable {
+  id: Generated<string>;
+  seeker_id: string;
+  description: string;
+  owner: PlanActionOwner;
+  due_date: DateString;
+  status: ColumnType<PlanActionStatus, PlanActionStatus | undefined, PlanActionStatus>;
+  completed_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ServiceRecordTable {
+  id: Generated<string>;
+  seeker_id: string;
+  counselor_id: string | null;
+  type: ServiceType;
+  service_date: DateString;
+  notes: ColumnType<string, string | undefined, string>;
+  outcome: ColumnType<string, string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+export interface ReferralTable {
+  id: Generated<string>;
+  vacancy_id: string;
+  seeker_id: string;
+  counselor_id: string | null;
+  message: string | null;
+  status: ColumnType<ReferralStatus, ReferralStatus | undefined, ReferralStatus>;
+  application_id: string | null;
+  created_at: Generated<Date>;
+  responded_at: Date | null;
+}
+
+export interface EmploymentCheckpointTable {
+  employment_id: string;
+  month: number;
+  still_employed: boolean;
+  contract_year_or_more: boolean;
+  note: ColumnType<string, string | undefined, string>;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface PlanTargetTable {
+  id: Generated<string>;
+  indicator: string;
+  period_start: number;
+  period_end: number;
+  region_code: string;
+  target_value: Numeric;
+  source: ColumnType<string, string | undefined, string>;
+}
+
 export interface Database {
   division: DivisionTable;
   app_user: AppUserTable;
@@ -414,6 +502,13 @@ export interface Database {
   quota_disclosure: QuotaDisclosureTable;
   quota_disclosure_entry: QuotaDisclosureEntryTable;
   quota_objection: QuotaObjectionTable;
+  caseload_assignment: CaseloadAssignmentTable;
+  individual_plan: IndividualPlanTable;
+  plan_action: PlanActionTable;
+  service_record: ServiceRecordTable;
+  referral: ReferralTable;
+  employment_checkpoint: EmploymentCheckpointTable;
+  plan_target: PlanTargetTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -28,6 +28,15 @@ export function navItems(user: ShellUser | null): NavItem[] {
   items.push({ to: "/dashboard", label: "nav.dashboard" });
   if (user.role === "seeker") {
     items.push({ to: "/profile", label: "nav.profile" }, { to: "/applications", label: "nav.applications" }, { to: "/job-invitations", label: "nav.invitations" });
+    items.push({ to: "/referrals", label: "nav.referrals" }, { to: "/my-plan", label: "nav.myPlan" });
+  }
+  if (user.role === "counselor") {
+    items.push(
+      { to: "/caseload", label: "nav.caseload" },
+      { to: "/follow-up", label: "nav.followUp" },
+      { to: "/caseloads/assign", label: "nav.assign" },
+      { to: "/graduates", label: "nav.graduates" },
+    );
   }
   if (user.role === "employer") {
     items.push({ to: "/employer", label: "nav.organization", end: true }, { to: "/employer/vacancies", label: "nav.employerVacancies" }, { to: "/employer/quota", label: "nav.employerQuota" });
@@ -37,6 +46,8 @@ export function navItems(user: ShellUser | null): NavItem[] {
       { to: "/admin/organizations", label: "nav.verification" },
       { to: "/admin/quota", label: "nav.quotaReview" },
       { to: "/admin/rule-parameters", label: "nav.ruleParameters" },
+      { to: "/caseloads", label: "nav.caseloads", end: true },
+      { to: "/graduates", label: "nav.graduates" },
       { to: "/admin/staff", label: "nav.staff" },
     );
   }

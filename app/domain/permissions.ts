@@ -41,6 +41,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "update:application:own",
     "read:vacancy:any",
     "read:event:any",
+    "read:caseload:own",
   ],
   employer: [
     "read:account:own",
@@ -69,6 +70,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "read:application:assigned",
     "read:caseload:region",
     "assign:caseload:region",
+    "update:caseload:assigned",
     "read:vacancy:any",
     "read:event:any",
   ],

@@ -1,5 +1,9 @@
 import * as applications from "./messages/applications";
 import * as organizations from "./messages/organizations";
+import * as counseling from "./messages/counseling";
+import * as counselingCaseload from "./messages/counseling-caseload";
+import * as counselingClient from "./messages/counseling-client";
+import * as counselingFollowup from "./messages/counseling-followup";
 import * as declarations from "./messages/declarations";
 import * as levy from "./messages/levy";
 import * as quota from "./messages/quota";
@@ -195,4 +199,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en };
+export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en };

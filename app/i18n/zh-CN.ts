@@ -4,6 +4,10 @@
  */
 import * as applications from "./messages/applications";
 import * as organizations from "./messages/organizations";
+import * as counseling from "./messages/counseling";
+import * as counselingCaseload from "./messages/counseling-caseload";
+import * as counselingClient from "./messages/counseling-client";
+import * as counselingFollowup from "./messages/counseling-followup";
 import * as declarations from "./messages/declarations";
 import * as levy from "./messages/levy";
 import * as quota from "./messages/quota";
@@ -199,7 +203,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh } as const;
+export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;

@@ -4,6 +4,7 @@ import * as marketplace from "./2026-11-29T07-00-00Z-marketplace";
 import * as search from "./2026-11-29T09-30-00Z-search";
 import * as quota from "./2026-11-29T10-10-00Z-quota";
 import * as quotaPosition from "./2026-11-29T10-40-00Z-quota-position";
+import * as counseling from "./2026-11-29T12-45-00Z-counseling";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so the same list works under tsx,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29T09-30-00Z-search": search,
   "2026-11-29T10-10-00Z-quota": quota,
   "2026-11-29T10-40-00Z-quota-position": quotaPosition,
+  "2026-11-29T12-45-00Z-counseling": counseling,
 };

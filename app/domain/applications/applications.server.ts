@@ -193,12 +193,20 @@ export async function applyToVacancy(
       .where("seeker_id", "=", actor.id)
       .where("status", "=", "pending")
       .executeTakeFirst();
+    // So is applying to a vacancy one's counselor referred (issue 6); the referral names the source when both exist.
+    const referral = await trx
+      .selectFrom("referral")
+      .select(["id", "counselor_id"])
+      .where("vacancy_id", "=", vacancy.id)
+      .where("seeker_id", "=", actor.id)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
     const inserted = await trx
       .insertInto("application")
       .values({
         vacancy_id: vacancy.id,
         seeker_id: actor.id,
-        source: invitation ? "invitation" : "self",
+        source: referral ? "referral" : invitation ? "invitation" : "self",
         note: input.note || null,
         access_requests: [...new Set(input.accessRequests)],
         disclosure: [...new Set(input.disclosure)],
@@ -212,6 +220,14 @@ export async function applyToVacancy(
         .set({ status: "accepted", application_id: inserted.id, responded_at: now })
         .where("id", "=", invitation.id)
         .execute();
+    }
+    if (inserted && referral) {
+      await trx
+        .updateTable("referral")
+        .set({ status: "accepted", application_id: inserted.id, responded_at: now })
+        .where("id", "=", referral.id)
+        .execute();
+      if (referral.counselor_id) await notify(trx, referral.counselor_id, "referral.accepted", { vacancy: vacancy.title }, `/clients/${actor.id}`);
     }
     if (inserted) {
       await trx

@@ -302,9 +302,21 @@ export async function recommendationsFor(
   options: { now?: Date; limit?: number; engine?: SearchEngine } = {},
 ): Promise<{ placeKnown: boolean; items: VacancyCard[] }> {
   requirePermission(actor, "read:seeker_profile", { ownerId: actor.id });
+  return bestMatchesFor(db, actor.id, options);
+}
+
+/**
+ * The best eligible open vacancies for one seeker, with reasons. No access check: callers check first (the seeker
+ * themself, or their assigned counselor in app/domain/counseling).
+ */
+export async function bestMatchesFor(
+  db: DB,
+  seekerId: string,
+  options: { now?: Date; limit?: number; engine?: SearchEngine } = {},
+): Promise<{ placeKnown: boolean; items: VacancyCard[] }> {
   const now = options.now ?? new Date();
   await catchUp();
-  const me = await loadMatchSeeker(db, actor.id);
+  const me = await loadMatchSeeker(db, seekerId);
   if (!me || !me.placeKnown) return { placeKnown: false, items: [] };
   const result = await scoredPage(
     db,

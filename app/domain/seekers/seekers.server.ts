@@ -3,6 +3,7 @@
  * Every use-case checks permission first and writes in one transaction. Full ID and certificate numbers leave
  * this module only when the owner asks to reveal them.
  */
+import { assignedCounselorIds } from "../counseling/access.server";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/database";
 import type { DisabilityCategory, SeekerProfileTable } from "../../../db/schema";
@@ -122,7 +123,9 @@ async function regionNames(db: DB, codes: readonly (string | null)[]): Promise<M
  * owner is audited. Full ID and certificate numbers are included only when `reveal` names them.
  */
 export async function getProfile(db: DB, actor: Actor, userId: string, options: { reveal?: Reveal | null; ip?: string } = {}): Promise<ProfileView> {
-  requirePermission(actor, "read:seeker_profile", { ownerId: userId });
+  // The owner, or the counselor the seeker is assigned to now (scope `assigned`, issue 6).
+  const assigned = actor.id === userId ? [] : await assignedCounselorIds(db, userId);
+  requirePermission(actor, "read:seeker_profile", { ownerId: userId, assignedCounselorIds: assigned });
   const row = await db
     .selectFrom("seeker_profile")
     .select([
@@ -161,7 +164,7 @@ export async function getProfile(db: DB, actor: Actor, userId: string, options: 
     .where("user_id", "=", userId)
     .executeTakeFirst();
   if (actor.id !== userId) {
-    await recordAudit(db, { actorId: actor.id, subjectUserId: userId, action: options.reveal ? "reveal" : "read", entity: "seeker_profile", entityId: userId, ip: options.ip });
+    await recordAudit(db, { actorId: actor.id, subjectUserId: userId, action: options.reveal ? "reveal" : "read", entity: "seeker_profile", entityId: userId, reason: actor.role === "counselor" ? "caseload" : null, ip: options.ip });
   }
   const names = await regionNames(db, [row?.household_region_code ?? null, row?.current_region_code ?? null, ...(row?.preferred_region_codes ?? [])]);
   const region = (code: string | null | undefined): RegionName | null => (code ? { code, name: names.get(code) ?? code } : null);
