@@ -5,6 +5,7 @@ import type { Role } from "./schema";
 import { hashPassword } from "../app/domain/accounts/password.server";
 import { seedDemoData } from "./seed-demo";
 import { seedRuleParameters } from "../app/domain/quota/parameters.server";
+import { seedDemoCaseload, seedPlanTargets } from "./seed-counseling";
 
 export const DEMO_PASSWORD = "Qiancheng#2026";
 
@@ -84,6 +85,8 @@ export async function seed(db: DB, log: (line: string) => void = () => {}): Prom
   log(`seed: ${accounts} new demo accounts`);
   await seedDemoData(db, log);
   log(`seed: ${await seedRuleParameters(db)} new rule parameters (demo figures)`);
+  log(`seed: ${await seedPlanTargets(db)} new plan targets`);
+  log(`seed: ${await seedDemoCaseload(db, { seeker: "13800000001", counselor: "13800000003", admin: "13800000004" })} seekers on the demo caseload`);
 }
 
 export async function isEmpty(db: DB): Promise<boolean> {

@@ -80,7 +80,18 @@ export default function Dashboard() {
             </>
           )
         ) : null}
-        {summary.role === "counselor" ? <p>{t("dashboard.counselor.next", { region })}</p> : null}
+        {summary.role === "counselor" ? (
+          <>
+            <p>{t("dashboard.counselor.next", { region })}</p>
+            <p>
+              {t("dashboard.counselor.caseload", { count: summary.caseload, notEmployed: summary.notEmployed })}{" "}
+              <Link to="/caseload">{t("nav.caseload")}</Link>
+            </p>
+            <p>
+              {t("dashboard.counselor.due", { count: summary.dueItems, overdue: summary.overdueItems })} <Link to="/follow-up">{t("nav.followUp")}</Link>
+            </p>
+          </>
+        ) : null}
         {summary.role === "admin" ? (
           <>
             <p>{t("dashboard.admin.next", { region })}</p>
@@ -90,6 +101,9 @@ export default function Dashboard() {
             </p>
             <p>
               <Link to="/admin/staff">{t("nav.staff")}</Link>
+            </p>
+            <p>
+              <Link to="/caseloads">{t("nav.caseloads")}</Link> · <Link to="/graduates">{t("nav.graduates")}</Link>
             </p>
           </>
         ) : null}

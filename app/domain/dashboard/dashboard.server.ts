@@ -1,4 +1,7 @@
 import type { DB } from "../../../db/database";
+import { getCaseload } from "../counseling/caseload.server";
+import { parseCaseloadQuery } from "../counseling/counseling.schema";
+import { dueList } from "../counseling/follow-up.server";
 import { membershipsOf } from "../organizations/membership.server";
 import { regionPrefix, type Actor } from "../permissions";
 import { PROFILE_STEPS } from "../seekers/seekers.schema";
@@ -7,7 +10,7 @@ import { PROFILE_STEPS } from "../seekers/seekers.schema";
 export type DashboardSummary =
   | { role: "seeker"; stepsDone: number; stepsTotal: number; discoverable: boolean; applications: number; activeApplications: number }
   | { role: "employer"; organization: { id: string; name: string; status: "pending" | "verified" | "rejected" } | null; openVacancies: number; newApplications: number }
-  | { role: "counselor"; regionCode: string | null }
+  | { role: "counselor"; regionCode: string | null; caseload: number; notEmployed: number; dueItems: number; overdueItems: number }
   | { role: "admin"; regionCode: string | null; pendingOrganizations: number };
 
 /** What each role's dashboard shows: a few counts and the next step. */
@@ -67,7 +70,17 @@ export async function dashboardSummary(db: DB, actor: Actor): Promise<DashboardS
         : { n: 0 };
       return { role: "admin", regionCode: actor.regionCode, pendingOrganizations: Number(pending.n) };
     }
-    case "counselor":
-      return { role: "counselor", regionCode: actor.regionCode };
+    case "counselor": {
+      const caseload = await getCaseload(db, actor, actor.id, parseCaseloadQuery(new URLSearchParams()));
+      const due = await dueList(db, actor);
+      return {
+        role: "counselor",
+        regionCode: actor.regionCode,
+        caseload: caseload.counts.total,
+        notEmployed: caseload.counts.notEmployed,
+        dueItems: due.items.length,
+        overdueItems: due.items.filter((i) => i.overdue).length,
+      };
+    }
   }
 }
