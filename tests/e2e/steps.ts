@@ -1,0 +1,100 @@
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { makeUscc } from "../fixtures/factories";
+import { DEMO, expect, freshPhone, signIn } from "./fixtures";
+
+/*
+ * Set-up steps shared by the specs: they drive other areas' pages (registration, profile steps, organization
+ * registration and verification, posting a vacancy), so when those pages change their labels only these follow.
+ */
+
+/** The password of every account these steps register. */
+export const PASSWORD = "Guizhou-2026-search";
+
+/** Pages opened outside the `page` fixture get the same console-error watch. */
+export function watchErrors(page: Page, errors: string[]) {
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
+}
+
+export async function newPage(browser: Browser, errors: string[], options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", ...options });
+  const page = await context.newPage();
+  watchErrors(page, errors);
+  return { context, page };
+}
+
+/** A mobile number for a new account; waits a moment so two calls never share freshPhone()'s millisecond. */
+export async function newPhone(page: Page): Promise<string> {
+  await page.waitForTimeout(5);
+  return freshPhone();
+}
+
+export async function registerAccount(page: Page, role: "seeker" | "employer"): Promise<string> {
+  const phone = await newPhone(page);
+  await page.goto("/register");
+  await page.getByLabel(role === "seeker" ? "求职者（残疾人、残疾人大中专毕业生）" : "用人单位招聘人员").check();
+  await page.getByLabel(/^手机号/).fill(phone);
+  await page.getByLabel(/^密码/).fill(PASSWORD);
+  await page.getByLabel("再次输入密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "注册", exact: true }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  return phone;
+}
+
+export async function saveStep(page: Page, step: string) {
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText(`“${step}”已保存。`);
+}
+
+/** `page` registers a new employer and its organization; the demo admin verifies it. Returns the organization's name. */
+export async function employerWithVerifiedOrganization(page: Page, browser: Browser, errors: string[]): Promise<string> {
+  await registerAccount(page, "employer");
+  const name = `黔程匹配测试科技有限公司${Date.now().toString(36)}`;
+  await page.goto("/employer/register");
+  await page.getByLabel(/^单位名称/).fill(name);
+  await page.getByLabel(/^统一社会信用代码/).fill(makeUscc("520102"));
+  await page.getByRole("group", { name: /^单位类型/ }).getByLabel("企业", { exact: true }).check();
+  await page.getByLabel(/^所在区县|^所在地区/).selectOption({ label: "南明区" });
+  await page.getByLabel(/^详细地址/).fill("南明区花果园大街 8 号 2 楼");
+  await page.getByLabel(/^所属行业/).selectOption({ label: "信息传输、软件和信息技术服务业" });
+  await page.getByLabel(/^在职职工人数/).fill("60");
+  await page.getByLabel(/^联系人姓名|^联系人$/).fill("罗经理");
+  await page.getByLabel(/^联系电话/).fill(await newPhone(page));
+  await page.getByRole("button", { name: "提交审核" }).click();
+  await expect(page).toHaveURL(/\/employer\?done=registered/);
+
+  const admin = await newPage(browser, errors);
+  await signIn(admin.page, DEMO.admin);
+  await expect(admin.page).toHaveURL(/\/dashboard/);
+  await admin.page.goto(`/admin/organizations?q=${encodeURIComponent(name)}`);
+  await admin.page.getByRole("link", { name }).click();
+  await admin.page.getByRole("button", { name: "通过审核" }).click();
+  await expect(admin.page.getByRole("status")).toContainText(name);
+  await admin.context.close();
+  return name;
+}
+
+/** Posts and publishes a vacancy in 南明区 offering sign language and asking for `skill`; returns its id. */
+export async function postVacancy(page: Page, title: string, skill: string): Promise<string> {
+  await page.goto("/employer/vacancies/new");
+  await page.getByLabel(/^岗位名称/).fill(title);
+  await page.getByLabel(/^岗位描述/).fill("通过文字回复客户咨询，使用电脑工作，同事会手语。");
+  await page.getByLabel(/^岗位类别/).selectOption({ label: "客服" });
+  await page.getByLabel("全职", { exact: true }).check();
+  await page.getByLabel(/^招聘人数/).fill("2");
+  await page.getByLabel(/^工作地点/).selectOption({ label: "南明区" });
+  await page.getByLabel(/^最低月薪/).fill("3000");
+  await page.getByLabel(/^最高月薪/).fill("4200");
+  await page.getByLabel(/^学历要求/).selectOption({ label: "不限" });
+  await page.getByLabel(/^技能要求/).fill(skill);
+  await page.getByLabel(/^手语沟通/).check();
+  await page.getByRole("button", { name: "保存为草稿" }).click();
+  await expect(page).toHaveURL(/\/employer\/vacancies\/[0-9a-f-]{36}\/edit/);
+  const id = /\/employer\/vacancies\/([0-9a-f-]{36})\/edit/.exec(page.url())![1]!;
+  await page.getByRole("button", { name: "发布岗位" }).click();
+  await expect(page.getByRole("status")).toContainText("岗位已发布");
+  return id;
+}
+
