@@ -177,6 +177,7 @@ export async function assignmentPage(
 export async function assignSeeker(db: DB, actor: Actor, input: AssignInput): Promise<Result<{ changed: boolean }>> {
   requirePermission(actor, "assign:caseload", { regionCode: actor.regionCode });
   if (!UUID_RE.test(input.seekerId)) return fail("counseling.err.seekerGone");
+  if (!UUID_RE.test(input.counselorId)) return fail("counseling.err.counselorRequired", "counselorId");
   return db.transaction().execute(async (trx) => {
     const seeker = await trx
       .selectFrom("app_user as u")

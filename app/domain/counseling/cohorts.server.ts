@@ -60,12 +60,13 @@ export async function targetFor(db: DB, indicator: string, year: number, regionC
     .where("period_start", "<=", year)
     .execute();
   const applicable = rows.filter((r) => isWithinRegion(r.region_code, regionCode));
-  applicable.sort(
-    (a, b) =>
-      Number(b.period_end >= year) - Number(a.period_end >= year) ||
-      regionPrefix(b.region_code).length - regionPrefix(a.region_code).length ||
-      b.period_start - a.period_start,
-  );
+  // A period that holds the year wins, the most local first; otherwise the latest period, then the most local.
+  const local = (r: (typeof rows)[number]) => regionPrefix(r.region_code).length;
+  applicable.sort((a, b) => {
+    const held = Number(b.period_end >= year) - Number(a.period_end >= year);
+    if (held !== 0) return held;
+    return a.period_end >= year ? local(b) - local(a) || b.period_start - a.period_start : b.period_end - a.period_end || local(b) - local(a);
+  });
   const t = applicable[0];
   return t
     ? { value: Number(t.target_value), periodStart: t.period_start, periodEnd: t.period_end, regionCode: t.region_code, source: t.source, inPeriod: t.period_end >= year }

@@ -77,7 +77,7 @@ async function checkpointsOf(db: DB, employmentIds: string[]) {
 
 function followUpOf(e: EmploymentRow, recorded: Awaited<ReturnType<typeof checkpointsOf>>): EmploymentFollowUp {
   // The job's last day known to us: the day it ended, or the contract's end.
-  const lastDay = e.ended_on ?? null;
+  const lastDay = e.ended_on ?? e.contract_end;
   return {
     employmentId: e.id,
     organizationName: e.organization_name,

@@ -7,6 +7,7 @@ import type { DB } from "../../../db/database";
 import type { ApplicationSource, ApplicationStatus, PlanActionOwner, PlanActionStatus, PlanStatus, ReferralStatus, ServiceType } from "../../../db/schema";
 import type { Result } from "../accounts/accounts.server";
 import { recordAudit } from "../audit/audit.server";
+import { UUID_RE } from "../ids";
 import { notify } from "../notifications/notifications.server";
 import { requirePermission, type Actor } from "../permissions";
 import { currentCounselorOf, requireAssigned, type CurrentCounselor } from "./access.server";
@@ -119,6 +120,7 @@ export async function addAction(db: DB, actor: Actor, seekerId: string, input: A
 
 export async function setActionStatus(db: DB, actor: Actor, seekerId: string, actionId: string, status: PlanActionStatus): Promise<Result<null>> {
   await requireAssigned(db, actor, seekerId);
+  if (!UUID_RE.test(actionId)) return { ok: false, fieldErrors: { "": ["counseling.err.actionGone"] } };
   const done = await db
     .updateTable("plan_action")
     .set({ status, completed_at: status === "open" ? null : sql<Date>`now()` })

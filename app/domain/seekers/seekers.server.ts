@@ -4,6 +4,7 @@
  * this module only when the owner asks to reveal them.
  */
 import { assignedCounselorIds } from "../counseling/access.server";
+import { requireUuid } from "../ids";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/database";
 import type { DisabilityCategory, SeekerProfileTable } from "../../../db/schema";
@@ -123,6 +124,7 @@ async function regionNames(db: DB, codes: readonly (string | null)[]): Promise<M
  * owner is audited. Full ID and certificate numbers are included only when `reveal` names them.
  */
 export async function getProfile(db: DB, actor: Actor, userId: string, options: { reveal?: Reveal | null; ip?: string } = {}): Promise<ProfileView> {
+  requireUuid(userId);
   // The owner, or the counselor the seeker is assigned to now (scope `assigned`, issue 6).
   const assigned = actor.id === userId ? [] : await assignedCounselorIds(db, userId);
   requirePermission(actor, "read:seeker_profile", { ownerId: userId, assignedCounselorIds: assigned });
