@@ -76,8 +76,9 @@ async function checkpointsOf(db: DB, employmentIds: string[]) {
 }
 
 function followUpOf(e: EmploymentRow, recorded: Awaited<ReturnType<typeof checkpointsOf>>): EmploymentFollowUp {
-  // The job's last day known to us: the day it ended, or the contract's end.
-  const lastDay = e.ended_on ?? e.contract_end;
+  // Only a recorded end makes later checkpoints moot: a contract's end date is not the job's (contracts are renewed,
+  // and a one-year contract ends the day before its 12-month checkpoint), so the counselor still asks.
+  const lastDay = e.ended_on;
   return {
     employmentId: e.id,
     organizationName: e.organization_name,

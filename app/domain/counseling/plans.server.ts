@@ -8,6 +8,7 @@ import type { ApplicationSource, ApplicationStatus, PlanActionOwner, PlanActionS
 import type { Result } from "../accounts/accounts.server";
 import { recordAudit } from "../audit/audit.server";
 import { UUID_RE } from "../ids";
+import { todayInShanghai } from "../vacancies/vacancies.schema";
 import { notify } from "../notifications/notifications.server";
 import { requirePermission, type Actor } from "../permissions";
 import { currentCounselorOf, requireAssigned, type CurrentCounselor } from "./access.server";
@@ -74,6 +75,18 @@ export async function loadPlan(db: DB, seekerId: string): Promise<PlanView> {
   };
 }
 
+/** The seeker's name, for the pages about one seeker of a caseload (their counselor only). */
+export async function clientName(db: DB, actor: Actor, seekerId: string): Promise<string> {
+  await requireAssigned(db, actor, seekerId);
+  const person = await db
+    .selectFrom("app_user as u")
+    .leftJoin("seeker_profile as p", "p.user_id", "u.id")
+    .select(["u.display_name", "p.real_name"])
+    .where("u.id", "=", seekerId)
+    .executeTakeFirst();
+  return person?.real_name ?? person?.display_name ?? "";
+}
+
 /** The plan as the assigned counselor sees it (audited: a plan may name barriers that touch on disability). */
 export async function getClientPlan(db: DB, actor: Actor, seekerId: string, options: { ip?: string } = {}): Promise<PlanView> {
   await requireAssigned(db, actor, seekerId);
@@ -107,7 +120,13 @@ export async function addAction(db: DB, actor: Actor, seekerId: string, input: A
   await requireAssigned(db, actor, seekerId);
   return db.transaction().execute(async (trx) => {
     // An action belongs to a plan: adding the first action starts an empty plan.
-    await trx.insertInto("individual_plan").values({ seeker_id: seekerId, updated_by: actor.id }).onConflict((oc) => oc.column("seeker_id").doNothing()).execute();
+    const started = await trx
+      .insertInto("individual_plan")
+      .values({ seeker_id: seekerId, updated_by: actor.id })
+      .onConflict((oc) => oc.column("seeker_id").doNothing())
+      .returning("seeker_id")
+      .executeTakeFirst();
+    if (started) await notify(trx, seekerId, "plan.created", {}, "/my-plan");
     const row = await trx
       .insertInto("plan_action")
       .values({ seeker_id: seekerId, description: input.description, owner: input.owner, due_date: input.dueDate, created_by: actor.id })
@@ -131,8 +150,10 @@ export async function setActionStatus(db: DB, actor: Actor, seekerId: string, ac
   return { ok: true, value: null };
 }
 
-export async function addService(db: DB, actor: Actor, seekerId: string, input: ServiceInput): Promise<Result<{ serviceId: string }>> {
+export async function addService(db: DB, actor: Actor, seekerId: string, input: ServiceInput, now = new Date()): Promise<Result<{ serviceId: string }>> {
   await requireAssigned(db, actor, seekerId);
+  // A record says what happened: a service cannot have happened after today.
+  if (input.serviceDate > todayInShanghai(now)) return { ok: false, fieldErrors: { serviceDate: ["counseling.err.serviceDateFuture"] } };
   const row = await db
     .insertInto("service_record")
     .values({ seeker_id: seekerId, counselor_id: actor.id, type: input.type, service_date: input.serviceDate, notes: input.notes, outcome: input.outcome })
