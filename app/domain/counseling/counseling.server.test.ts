@@ -517,6 +517,27 @@ describe("the individual plan", () => {
     await expect(getMyPlan(t.db, stranger)).rejects.toMatchObject(NOT_FOUND);
   });
 
+  it("a plan started by its first action tells the seeker once; saving it later does not tell them again", async () => {
+    const c = await staff("counselor", "520102");
+    const s = await seeker({ regionCode: "520102" });
+    await assign(s.id, c);
+    await addAction(t.db, c, s.id, { description: "准备简历", owner: "seeker", dueDate: "2026-07-01" });
+    await savePlan(t.db, c, s.id, { goals: "就业", barriers: "", status: "active" });
+    expect((await kindsOf(s.id)).filter((k) => k === "plan.created")).toHaveLength(1);
+  });
+
+  it("a service dated after today is refused at the date; today is accepted", async () => {
+    const c = await staff("counselor", "520102");
+    const s = await seeker({ regionCode: "520102" });
+    await assign(s.id, c);
+    const input = { type: "career_guidance" as const, notes: "", outcome: "" };
+    expect(await addService(t.db, c, s.id, { ...input, serviceDate: "2026-06-02" }, on("2026-06-01"))).toEqual({
+      ok: false,
+      fieldErrors: { serviceDate: ["counseling.err.serviceDateFuture"] },
+    });
+    expect((await addService(t.db, c, s.id, { ...input, serviceDate: "2026-06-01" }, on("2026-06-01"))).ok).toBe(true);
+  });
+
   it("the timeline holds the assignment and the services, newest first", async () => {
     const c = await staff("counselor", "520102");
     const s = await seeker({ regionCode: "520102" });
@@ -711,6 +732,21 @@ describe("follow-up after placement", () => {
     const items = (await dueList(t.db, c, on("2026-04-01"))).items.filter((i) => i.seekerId === s.id);
     expect(items.map((i) => (i.kind === "checkpoint" ? [i.month, i.due, i.overdue] : null))).toEqual([[3, "2026-04-30", false]]);
     expect((await getCaseload(t.db, c, c.id, QUERY, on("2026-04-01"))).rows[0]!.employed).toBe(true);
+  });
+
+  it("the 12-month checkpoint of a one-year contract still falls due (only a recorded end makes it moot)", async () => {
+    const c = await staff("counselor", "520102");
+    const s = await seeker({ regionCode: "520102" });
+    await assign(s.id, c);
+    const employmentId = await hired(s.id, { contractStart: "2026-01-05", contractEnd: "2027-01-04" });
+    const [followUp] = await clientFollowUps(t.db, c, s.id);
+    expect(followUp!.employmentId).toBe(employmentId);
+    expect(followUp!.checkpoints.map((k) => [k.month, k.due, k.moot])).toEqual([
+      [1, "2026-02-05", false],
+      [3, "2026-04-05", false],
+      [6, "2026-07-05", false],
+      [12, "2027-01-05", false],
+    ]);
   });
 
   it("the due list is the counselor's own", async () => {
