@@ -217,6 +217,25 @@ export async function assignSeeker(db: DB, actor: Actor, input: AssignInput): Pr
   });
 }
 
+/**
+ * Who a seeker of the actor's region is assigned to now, by name — for the confirmation after an assignment, so
+ * names never travel in the address. Null for a seeker outside the region or not assigned.
+ */
+export async function currentAssignment(db: DB, actor: Actor, seekerId: string): Promise<{ seekerName: string; counselorName: string } | null> {
+  requirePermission(actor, "assign:caseload", { regionCode: actor.regionCode });
+  if (!UUID_RE.test(seekerId)) return null;
+  const row = await db
+    .selectFrom("app_user as u")
+    .innerJoin("seeker_profile as p", "p.user_id", "u.id")
+    .innerJoin("caseload_assignment as a", (j) => j.onRef("a.seeker_id", "=", "u.id").on("a.ended_at", "is", null))
+    .innerJoin("app_user as c", "c.id", "a.counselor_id")
+    .select(["u.display_name", "p.real_name", "c.display_name as counselor_name", seekerRegion.as("region_code")])
+    .where("u.id", "=", seekerId)
+    .executeTakeFirst();
+  if (!row || !can(actor, "assign:caseload", { regionCode: row.region_code })) return null;
+  return { seekerName: row.real_name ?? row.display_name ?? "", counselorName: row.counselor_name ?? "" };
+}
+
 export interface AssignmentHistoryItem {
   counselorName: string;
   startedAt: Date;
