@@ -185,6 +185,7 @@ export interface ApplicationTable {
   note: string | null;
   access_requests: TextArray;
   disclosure: TextArray;
+  event_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -475,6 +476,74 @@ export interface PlanTargetTable {
   source: ColumnType<string, string | undefined, string>;
 }
 
+export type EventKind = "graduates" | "general" | "rural" | "online";
+export type EventStatus = "draft" | "published" | "cancelled";
+export type EventEmployerStatus = "pending" | "approved" | "rejected" | "withdrawn";
+export type RegistrationStatus = "registered" | "waitlisted" | "cancelled";
+
+export interface RecruitmentEventTable {
+  id: Generated<string>;
+  title: string;
+  kind: EventKind;
+  starts_at: Date;
+  ends_at: Date;
+  region_code: string;
+  venue: ColumnType<string, string | undefined, string>;
+  online_url: string | null;
+  arrangements: TextArray;
+  capacity: number;
+  registration_deadline: Date;
+  description: ColumnType<string, string | undefined, string>;
+  status: ColumnType<EventStatus, EventStatus | undefined, EventStatus>;
+  published_at: Date | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EventEmployerTable {
+  id: Generated<string>;
+  event_id: string;
+  organization_id: string;
+  status: ColumnType<EventEmployerStatus, EventEmployerStatus | undefined, EventEmployerStatus>;
+  booth: string | null;
+  note: string | null;
+  applied_by: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface EventEmployerVacancyTable {
+  event_employer_id: string;
+  vacancy_id: string;
+}
+
+export interface EventRegistrationTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  event_id: string;
+  seeker_id: string;
+  status: RegistrationStatus;
+  access_requests: TextArray;
+  check_in_code: string;
+  checked_in_at: Date | null;
+  promoted_at: Date | null;
+  cancelled_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface InterviewSlotTable {
+  id: Generated<string>;
+  event_employer_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  registration_id: string | null;
+  access_requests: TextArray;
+  booked_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   division: DivisionTable;
   app_user: AppUserTable;
@@ -509,6 +578,11 @@ export interface Database {
   referral: ReferralTable;
   employment_checkpoint: EmploymentCheckpointTable;
   plan_target: PlanTargetTable;
+  recruitment_event: RecruitmentEventTable;
+  event_employer: EventEmployerTable;
+  event_employer_vacancy: EventEmployerVacancyTable;
+  event_registration: EventRegistrationTable;
+  interview_slot: InterviewSlotTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -22,6 +22,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
   const items: NavItem[] = [
     { to: "/", label: "nav.home", end: true },
     { to: "/vacancies", label: "nav.vacancies" },
+    { to: "/events", label: "nav.events" },
     { to: "/disclosures", label: "nav.disclosures" },
   ];
   if (!user) return items;
@@ -46,6 +47,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
       { to: "/admin/organizations", label: "nav.verification" },
       { to: "/admin/quota", label: "nav.quotaReview" },
       { to: "/admin/rule-parameters", label: "nav.ruleParameters" },
+      { to: "/admin/events", label: "nav.adminEvents" },
       { to: "/caseloads", label: "nav.caseloads", end: true },
       { to: "/graduates", label: "nav.graduates" },
       { to: "/admin/staff", label: "nav.staff" },

@@ -18,6 +18,8 @@ export const ENTITIES = [
   "caseload",
   "event",
   "quota_declaration",
+  "event_registration",
+  "event_participation",
 ] as const;
 export const SCOPES = ["own", "org", "assigned", "region", "any"] as const;
 
@@ -42,6 +44,9 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "read:vacancy:any",
     "read:event:any",
     "read:caseload:own",
+    "create:event_registration:own",
+    "read:event_registration:own",
+    "update:event_registration:own",
   ],
   employer: [
     "read:account:own",
@@ -61,6 +66,9 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "create:quota_declaration:org",
     "read:quota_declaration:org",
     "read:event:any",
+    "create:event_participation:org",
+    "read:event_participation:org",
+    "update:event_participation:org",
   ],
   counselor: [
     "read:account:own",
@@ -91,6 +99,9 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "read:vacancy:any",
     "review:quota_declaration:region",
     "read:quota_declaration:region",
+    "read:event_registration:region",
+    "update:event_registration:region",
+    "review:event_participation:region",
   ],
 };
 

@@ -5,6 +5,7 @@ import * as search from "./2026-11-29T09-30-00Z-search";
 import * as quota from "./2026-11-29T10-10-00Z-quota";
 import * as quotaPosition from "./2026-11-29T10-40-00Z-quota-position";
 import * as counseling from "./2026-11-29T12-45-00Z-counseling";
+import * as events from "./2026-11-29T13-20-00Z-events";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so the same list works under tsx,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29T10-10-00Z-quota": quota,
   "2026-11-29T10-40-00Z-quota-position": quotaPosition,
   "2026-11-29T12-45-00Z-counseling": counseling,
+  "2026-11-29T13-20-00Z-events": events,
 };

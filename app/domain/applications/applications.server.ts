@@ -3,6 +3,7 @@
  * their own applications; an employer on applications to their organization's vacancies. An application the
  * actor may not see answers 404, the same as one that does not exist.
  */
+import { eventOfApplication } from "../events/events.server";
 import { sql } from "kysely";
 import type { DB } from "../../../db/database";
 import type { ApplicationSource, ApplicationStatus, DisabilityCategory } from "../../../db/schema";
@@ -201,12 +202,16 @@ export async function applyToVacancy(
       .where("seeker_id", "=", actor.id)
       .where("status", "=", "pending")
       .executeTakeFirst();
+    // Made at or after a recruitment event the vacancy was brought to: the event is recorded, so its hires are
+    // attributed to it (issue 7); the source says "event" unless a counselor or the employer asked first.
+    const eventId = await eventOfApplication(trx, actor.id, vacancy.id, now);
     const inserted = await trx
       .insertInto("application")
       .values({
         vacancy_id: vacancy.id,
         seeker_id: actor.id,
-        source: referral ? "referral" : invitation ? "invitation" : "self",
+        event_id: eventId,
+        source: referral ? "referral" : invitation ? "invitation" : eventId ? "event" : "self",
         note: input.note || null,
         access_requests: [...new Set(input.accessRequests)],
         disclosure: [...new Set(input.disclosure)],

@@ -1,0 +1,6 @@
+/** Page strings of recruitment events (events-admin). English must have every key. */
+export const zh = {
+} as const;
+
+export const en: Record<keyof typeof zh, string> = {
+};
