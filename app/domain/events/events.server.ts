@@ -376,6 +376,10 @@ export async function decideParticipation(db: DB, actor: Actor, eventId: string,
       .set({ status: input.decision, booth: input.decision === "approved" ? input.booth || null : null, decided_by: actor.id, decided_at: sql<Date>`now()` })
       .where("id", "=", p.id)
       .execute();
+    // Not (or no longer) taking part: its slots cannot be booked, and bookings already made are released.
+    if (input.decision === "rejected") {
+      await trx.updateTable("interview_slot").set({ registration_id: null, access_requests: [], booked_at: null }).where("event_employer_id", "=", p.id).execute();
+    }
     const members = await trx.selectFrom("organization_member").select("user_id").where("organization_id", "=", p.organization_id).execute();
     for (const m of members) {
       await notify(trx, m.user_id, input.decision === "approved" ? "event.participationApproved" : "event.participationRejected", { event: p.title, booth: input.booth }, `/employer/events/${eventId}`);
@@ -563,7 +567,8 @@ export async function applyToParticipate(db: DB, actor: Actor, eventId: string, 
   const organizationId = await employerOrganization(db, actor);
   await requireOrgMember(db, actor, organizationId, "create:event_participation");
   return db.transaction().execute(async (trx) => {
-    const ev = await trx.selectFrom("recruitment_event").select(["id", "status", "ends_at", "title", "region_code"]).where("id", "=", eventId).executeTakeFirst();
+    // The event row is locked so two first submissions of one organization do not both insert.
+    const ev = await trx.selectFrom("recruitment_event").select(["id", "status", "ends_at", "title", "region_code"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
     if (!ev || ev.status !== "published") notFound();
     if (ev.ends_at < new Date()) return fail<{ participationId: string }>("events.err.eventOver");
     const vacancies = await trx
@@ -659,24 +664,29 @@ export async function publishSlots(db: DB, actor: Actor, eventId: string, input:
   const orgActor = await withOrganizations(db, actor);
   requirePermission(orgActor, "update:event_participation", { organizationId: participation.organizationId });
   if (participation.status !== "approved") return fail("events.err.notApproved");
-  const ev = await db.selectFrom("recruitment_event").select(["starts_at", "ends_at"]).where("id", "=", eventId).executeTakeFirstOrThrow();
   const start = parseLocalDateTime(input.startsAt)!;
   const step = input.minutes * 60_000;
   const end = new Date(start.getTime() + step * input.count);
-  if (start < ev.starts_at || end > ev.ends_at) return fail("events.err.slotsOutsideEvent", "startsAt");
-  const existing = await db.selectFrom("interview_slot").select(["starts_at", "ends_at"]).where("event_employer_id", "=", participation.id).execute();
-  if (existing.some((s) => s.starts_at < end && s.ends_at > start)) return fail("events.err.slotsOverlap", "startsAt");
-  await db
-    .insertInto("interview_slot")
-    .values(
-      Array.from({ length: input.count }, (_, i) => ({
-        event_employer_id: participation.id,
-        starts_at: new Date(start.getTime() + step * i),
-        ends_at: new Date(start.getTime() + step * (i + 1)),
-      })),
-    )
-    .execute();
-  return { ok: true, value: { created: input.count } };
+  type R = { created: number };
+  return db.transaction().execute(async (trx) => {
+    // The participation row is locked so a double submit cannot insert the same slots twice.
+    await trx.selectFrom("event_employer").select("id").where("id", "=", participation.id).forUpdate().executeTakeFirstOrThrow();
+    const ev = await trx.selectFrom("recruitment_event").select(["starts_at", "ends_at"]).where("id", "=", eventId).executeTakeFirstOrThrow();
+    if (start < ev.starts_at || end > ev.ends_at) return fail<R>("events.err.slotsOutsideEvent", "startsAt");
+    const existing = await trx.selectFrom("interview_slot").select(["starts_at", "ends_at"]).where("event_employer_id", "=", participation.id).execute();
+    if (existing.some((s) => s.starts_at < end && s.ends_at > start)) return fail<R>("events.err.slotsOverlap", "startsAt");
+    await trx
+      .insertInto("interview_slot")
+      .values(
+        Array.from({ length: input.count }, (_, i) => ({
+          event_employer_id: participation.id,
+          starts_at: new Date(start.getTime() + step * i),
+          ends_at: new Date(start.getTime() + step * (i + 1)),
+        })),
+      )
+      .execute();
+    return { ok: true as const, value: { created: input.count } };
+  });
 }
 
 export async function deleteSlot(db: DB, actor: Actor, eventId: string, slotId: string): Promise<Result<null>> {
@@ -792,11 +802,13 @@ export async function bookSlot(db: DB, actor: Actor, eventId: string, slotId: st
     const slot = await trx
       .selectFrom("interview_slot as s")
       .innerJoin("event_employer as p", "p.id", "s.event_employer_id")
-      .select(["s.id", "s.starts_at", "s.ends_at", "s.registration_id", "p.status"])
+      .innerJoin("recruitment_event as e", "e.id", "p.event_id")
+      .select(["s.id", "s.starts_at", "s.ends_at", "s.registration_id", "p.status", "e.status as event_status"])
       .where("s.id", "=", slotId)
       .where("p.event_id", "=", eventId)
       .executeTakeFirst();
     if (!slot || slot.status !== "approved") return fail<null>("events.err.slotGone");
+    if (slot.event_status !== "published") return fail<null>("events.err.eventCancelled");
     if (slot.registration_id === reg.id) return { ok: true as const, value: null };
     const clash = await trx
       .selectFrom("interview_slot")
@@ -852,7 +864,7 @@ export async function checkIn(db: DB, actor: Actor, eventId: string, code: strin
       .where("r.event_id", "=", eventId)
       .where("r.check_in_code", "=", code)
       .where("r.status", "!=", "cancelled")
-      .forUpdate()
+      .forUpdate("r")
       .executeTakeFirst();
     if (!r) return { outcome: "unknown" as const };
     const seekerName = r.real_name ?? r.display_name ?? "";
@@ -868,9 +880,9 @@ export async function checkIn(db: DB, actor: Actor, eventId: string, code: strin
 // Outcomes
 
 /**
- * The event an application comes from: the seeker is registered for an event that this vacancy is brought to by an
- * approved employer, and the application is made at or after the event's start and within EVENT_ATTRIBUTION_DAYS of
- * its end. The most recent such event wins.
+ * The event an application comes from: the seeker took part in an event (checked in; registered, for an online one)
+ * that this vacancy is brought to by an approved employer, and the application is made at or after the event's start
+ * and within EVENT_ATTRIBUTION_DAYS of its end. The most recent such event wins.
  */
 export async function eventOfApplication(db: DB, seekerId: string, vacancyId: string, now = new Date()): Promise<string | null> {
   const row = await db
@@ -881,6 +893,8 @@ export async function eventOfApplication(db: DB, seekerId: string, vacancyId: st
     .select("e.id")
     .where("r.seeker_id", "=", seekerId)
     .where("r.status", "=", "registered")
+    // They came: checked in at the venue (an online event has no door, so registering is taking part).
+    .where((eb) => eb.or([eb("r.checked_in_at", "is not", null), eb("e.kind", "=", "online")]))
     .where("ev.vacancy_id", "=", vacancyId)
     .where("e.status", "=", "published")
     .where("e.starts_at", "<=", now)
