@@ -33,7 +33,7 @@ export const TEXT_MAX = 4000;
 export const LINE_MAX = 200;
 export const EVENTS_PAGE_SIZE = 20;
 
-const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/;
 
 /** "2026-12-05T09:30" read as Beijing time, or null when it is not a real moment. */
 export function parseLocalDateTime(value: string): Date | null {
@@ -43,7 +43,7 @@ export function parseLocalDateTime(value: string): Date | null {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || y < 2000 || y > 2200) return null;
   const date = new Date(Date.UTC(y, mo - 1, d, h - 8, mi));
   // Rejects 31 April and the like: the day must survive the round trip.
-  return toLocalDateTime(date) === value.trim() ? date : null;
+  return toLocalDateTime(date) === value.trim().replace(" ", "T") ? date : null;
 }
 
 /** The datetime-local value of a moment, in Beijing time. */
@@ -133,7 +133,8 @@ export const checkInSchema = z.object({
     .string({ required_error: "events.err.codeRequired" })
     .trim()
     .min(1, "events.err.codeRequired")
-    .transform((v) => v.replace(/[\s-]/g, "").toUpperCase())
+    // Codes are base32 (A–Z, 2–7): the digits people type for look-alike letters are read as those letters.
+    .transform((v) => v.replace(/[\s-]/g, "").toUpperCase().replace(/0/g, "O").replace(/1/g, "I").replace(/8/g, "B"))
     .refine((v) => /^[A-Z2-7]{8}$/.test(v), "events.err.codeFormat"),
 });
 

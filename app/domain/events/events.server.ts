@@ -360,7 +360,8 @@ export async function getOrganizerView(db: DB, actor: Actor, eventId: string): P
 }
 
 export async function decideParticipation(db: DB, actor: Actor, eventId: string, input: DecideInput): Promise<Result<null>> {
-  await getEventForEdit(db, actor, eventId);
+  const event = await getEventForEdit(db, actor, eventId);
+  requirePermission(actor, "review:event_participation", { regionCode: event.regionCode });
   return db.transaction().execute(async (trx) => {
     const p = await trx
       .selectFrom("event_employer as p")
@@ -378,12 +379,21 @@ export async function decideParticipation(db: DB, actor: Actor, eventId: string,
       .execute();
     // Not (or no longer) taking part: its slots cannot be booked, and bookings already made are released.
     if (input.decision === "rejected") {
-      await trx.updateTable("interview_slot").set({ registration_id: null, access_requests: [], booked_at: null }).where("event_employer_id", "=", p.id).execute();
+      const released = await trx
+        .updateTable("interview_slot as s")
+        .set({ registration_id: null, access_requests: [], booked_at: null })
+        .from("event_registration as r")
+        .whereRef("r.id", "=", "s.registration_id")
+        .where("s.event_employer_id", "=", p.id)
+        .returning("r.seeker_id")
+        .execute();
+      for (const seeker of new Set(released.map((r) => r.seeker_id))) {
+        await notify(trx, seeker, "event.bookingReleased", { event: p.title }, `/events/${eventId}`);
+      }
     }
     const members = await trx.selectFrom("organization_member").select("user_id").where("organization_id", "=", p.organization_id).execute();
-    for (const m of members) {
-      await notify(trx, m.user_id, input.decision === "approved" ? "event.participationApproved" : "event.participationRejected", { event: p.title, booth: input.booth }, `/employer/events/${eventId}`);
-    }
+    const kind = input.decision === "rejected" ? "event.participationRejected" : input.booth ? "event.participationApproved" : "event.participationApprovedNoBooth";
+    for (const m of members) await notify(trx, m.user_id, kind, { event: p.title, booth: input.booth }, `/employer/events/${eventId}`);
     return { ok: true as const, value: null };
   });
 }

@@ -6,6 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { DB } from "../../../db/database";
 import type { Actor } from "../permissions";
+import { safeCell } from "../spreadsheet";
 import { eventReport } from "./events.server";
 
 const HEADERS = [
@@ -21,7 +22,7 @@ const HEADERS = [
 
 async function table(db: DB, actor: Actor, eventId: string) {
   const report = await eventReport(db, actor, eventId);
-  const rows = report.rows.map((r) => [r.organizationName, r.booth ?? "", r.registrations, r.attendance, r.interviews, r.applications, r.offers, r.hires]);
+  const rows = report.rows.map((r) => [safeCell(r.organizationName), safeCell(r.booth ?? ""), r.registrations, r.attendance, r.interviews, r.applications, r.offers, r.hires]);
   const sum = (i: number) => rows.reduce((n, r) => n + Number(r[i]), 0);
   const total = ["合计 Total", "", sum(2), sum(3), sum(4), sum(5), sum(6), sum(7)];
   return { report, rows: [...rows, total] };

@@ -5,6 +5,7 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { DB } from "../../../db/database";
+import { safeCell } from "../spreadsheet";
 import { getDisclosure } from "./declarations.server";
 
 const HEADERS = ["单位名称 Organization", "所在地 Place", "在职职工人数 Staff", "应安排人数 Required", "已安排人数 Counted", "是否达标 Met", "待处理异议 Open objections"];
@@ -13,7 +14,7 @@ async function rows(db: DB, levyYear: number) {
   const q = await getDisclosure(db, levyYear);
   return {
     q,
-    rows: q.entries.map((e) => [e.organizationName, e.place, e.staffCount, e.requiredCount, e.countedDisabled, e.met ? "达标 met" : "未达标 not met", e.openObjections]),
+    rows: q.entries.map((e) => [safeCell(e.organizationName), e.place, e.staffCount, e.requiredCount, e.countedDisabled, e.met ? "达标 met" : "未达标 not met", e.openObjections]),
   };
 }
 

@@ -38,7 +38,7 @@ export const zh = {
   "events.err.titleRequired": "请填写招聘会名称",
   "events.err.titleLong": "名称太长了，请不超过 100 个字",
   "events.err.kindRequired": "请选择招聘会类型",
-  "events.err.dateTimeInvalid": "请填写真实存在的日期和时间，例如 2026-12-05 09:30",
+  "events.err.dateTimeInvalid": "请填写真实存在的日期和时间，例如 2026-12-05T09:30",
   "events.err.startsRequired": "请填写开始时间",
   "events.err.endsRequired": "请填写结束时间",
   "events.err.deadlineRequired": "请填写报名截止时间",
@@ -83,6 +83,8 @@ export const zh = {
   "notification.event.cancelled": "招聘会“{event}”已取消。",
   "notification.event.participationApproved": "您单位参加“{event}”的申请已通过，展位：{booth}。现在可以发布面试时段。",
   "notification.event.participationRejected": "您单位参加“{event}”的申请未通过。",
+  "notification.event.participationApprovedNoBooth": "您单位参加“{event}”的申请已通过，展位稍后通知。现在可以发布面试时段。",
+  "notification.event.bookingReleased": "“{event}”的一家参会单位不再参加，您在该单位预约的面试已取消，请另选时段。",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -166,4 +168,6 @@ export const en: Record<keyof typeof zh, string> = {
   "notification.event.cancelled": "The event “{event}” has been cancelled.",
   "notification.event.participationApproved": "Your organization may take part in “{event}”; booth: {booth}. You can now publish interview slots.",
   "notification.event.participationRejected": "Your organization's application to take part in “{event}” was not approved.",
+  "notification.event.participationApprovedNoBooth": "Your organization may take part in “{event}”; the booth will be announced later. You can now publish interview slots.",
+  "notification.event.bookingReleased": "An employer no longer takes part in “{event}”; your interview booked with them is cancelled. Please choose another slot.",
 };
