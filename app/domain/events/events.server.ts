@@ -522,16 +522,11 @@ export async function getEventPage(db: DB, actor: Actor | null, eventId: string,
       registration,
     };
   } else if (actor?.role === "employer") {
-    const orgActor = await withOrganizations(db, actor);
-    const [participation] = await participantsOf(db, eventId, orgActor.organizationIds);
-    const vacancies = orgActor.organizationIds.length
-      ? await db
-          .selectFrom("vacancy")
-          .select(["id", "title"])
-          .where("organization_id", "in", orgActor.organizationIds)
-          .where("status", "=", "open")
-          .orderBy("title")
-          .execute()
+    // The organization the employer takes part for: their first verified one (as applyToParticipate acts).
+    const organizationId = await verifiedOrganizationOf(db, actor);
+    const [participation] = organizationId ? await participantsOf(db, eventId, [organizationId]) : [];
+    const vacancies = organizationId
+      ? await db.selectFrom("vacancy").select(["id", "title"]).where("organization_id", "=", organizationId).where("status", "=", "open").orderBy("title").execute()
       : [];
     viewer = { role: "employer", participation: participation ?? null, vacancies };
   } else if (actor) {
@@ -562,14 +557,19 @@ async function requireOrgMember(db: DB, actor: Actor, organizationId: string, ba
   requirePermission(orgActor, base, { organizationId });
 }
 
-/** The verified organization the employer acts for (their first), or 404. */
-async function employerOrganization(db: DB, actor: Actor): Promise<string> {
+/** The verified organization the employer acts for at events (their first), if any. */
+async function verifiedOrganizationOf(db: DB, actor: Actor): Promise<string | null> {
   const orgActor = await withOrganizations(db, actor);
   for (const id of orgActor.organizationIds) {
     const o = await db.selectFrom("organization").select("status").where("id", "=", id).executeTakeFirst();
     if (o?.status === "verified") return id;
   }
-  notFound();
+  return null;
+}
+
+/** The verified organization the employer acts for, or 404. */
+async function employerOrganization(db: DB, actor: Actor): Promise<string> {
+  return (await verifiedOrganizationOf(db, actor)) ?? notFound();
 }
 
 export async function applyToParticipate(db: DB, actor: Actor, eventId: string, input: ParticipateInput): Promise<Result<{ participationId: string }>> {
@@ -652,7 +652,7 @@ export async function getEmployerEvent(db: DB, actor: Actor, eventId: string): P
     .where("s.event_employer_id", "=", participation.id)
     .orderBy("s.starts_at")
     .execute();
-  const report = (await reportRows(db, eventId)).find((row) => row.participationId === participation.id)!;
+  const report = (await reportRows(db, eventId)).find((row) => row.participationId === participation.id);
   return {
     event: summaryOf(r),
     participation,
@@ -681,7 +681,8 @@ export async function publishSlots(db: DB, actor: Actor, eventId: string, input:
   return db.transaction().execute(async (trx) => {
     // The participation row is locked so a double submit cannot insert the same slots twice.
     await trx.selectFrom("event_employer").select("id").where("id", "=", participation.id).forUpdate().executeTakeFirstOrThrow();
-    const ev = await trx.selectFrom("recruitment_event").select(["starts_at", "ends_at"]).where("id", "=", eventId).executeTakeFirstOrThrow();
+    const ev = await trx.selectFrom("recruitment_event").select(["starts_at", "ends_at", "status"]).where("id", "=", eventId).executeTakeFirstOrThrow();
+    if (ev.status !== "published") return fail<R>("events.err.eventCancelled");
     if (start < ev.starts_at || end > ev.ends_at) return fail<R>("events.err.slotsOutsideEvent", "startsAt");
     const existing = await trx.selectFrom("interview_slot").select(["starts_at", "ends_at"]).where("event_employer_id", "=", participation.id).execute();
     if (existing.some((s) => s.starts_at < end && s.ends_at > start)) return fail<R>("events.err.slotsOverlap", "startsAt");
@@ -785,7 +786,8 @@ export async function cancelRegistration(db: DB, actor: Actor, eventId: string):
     if (!r) return fail<{ promoted: number }>("events.err.notRegistered");
     await trx.updateTable("event_registration").set({ status: "cancelled", cancelled_at: sql<Date>`now()` }).where("id", "=", r.id).execute();
     await trx.updateTable("interview_slot").set({ registration_id: null, access_requests: [], booked_at: null }).where("registration_id", "=", r.id).execute();
-    const promoted = r.status === "registered" && ev.status === "published" ? await promoteWaitlist(trx, ev) : 0;
+    // After the event nobody is promoted: a seat that frees up then is of no use to anyone.
+    const promoted = r.status === "registered" && ev.status === "published" && ev.ends_at >= new Date() ? await promoteWaitlist(trx, ev) : 0;
     return { ok: true as const, value: { promoted } };
   });
 }
@@ -813,12 +815,13 @@ export async function bookSlot(db: DB, actor: Actor, eventId: string, slotId: st
       .selectFrom("interview_slot as s")
       .innerJoin("event_employer as p", "p.id", "s.event_employer_id")
       .innerJoin("recruitment_event as e", "e.id", "p.event_id")
-      .select(["s.id", "s.starts_at", "s.ends_at", "s.registration_id", "p.status", "e.status as event_status"])
+      .select(["s.id", "s.starts_at", "s.ends_at", "s.registration_id", "p.status", "e.status as event_status", "e.ends_at as event_ends_at"])
       .where("s.id", "=", slotId)
       .where("p.event_id", "=", eventId)
       .executeTakeFirst();
     if (!slot || slot.status !== "approved") return fail<null>("events.err.slotGone");
     if (slot.event_status !== "published") return fail<null>("events.err.eventCancelled");
+    if (slot.event_ends_at < new Date()) return fail<null>("events.err.eventOver");
     if (slot.registration_id === reg.id) return { ok: true as const, value: null };
     const clash = await trx
       .selectFrom("interview_slot")
