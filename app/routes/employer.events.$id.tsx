@@ -6,13 +6,13 @@ import { useEffect, useRef } from "react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { Field } from "~/components/form/field";
+import { timeRange } from "~/components/events/time-range";
 import { pageTitle } from "~/components/meta";
 import { EVENT_ATTRIBUTION_DAYS, slotsSchema, toLocalDateTime, type RegistrationAccessRequest } from "~/domain/events/events.schema";
 import { deleteSlot, getEmployerEvent, publishSlots } from "~/domain/events/events.server";
 import { hasPermission } from "~/domain/permissions";
 import { replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
-import { formatDateTime, formatTime, type Locale, type Translate } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "eventsPublic.manage.title");
@@ -67,11 +67,6 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
   formMethod?.toUpperCase() === "POST" ? true : defaultShouldRevalidate;
 
 /** "2026/12/05 09:00 至 12:00" in Beijing time; the end's date is repeated only when it is another day. */
-function timeRange(t: Translate, locale: Locale, start: Date, end: Date): string {
-  const sameDay = toLocalDateTime(start).slice(0, 10) === toLocalDateTime(end).slice(0, 10);
-  return t("eventsPublic.timeRange", { start: formatDateTime(locale, start), end: sameDay ? formatTime(locale, end) : formatDateTime(locale, end) });
-}
-
 function asText<S extends Record<string, unknown>>(meta: FieldMetadata<number, S, string[]>) {
   return meta as unknown as FieldMetadata<string | undefined>;
 }

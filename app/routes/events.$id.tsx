@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { getDb } from "../../db/database";
+import { timeRange } from "~/components/events/time-range";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { CheckboxGroup, Field } from "~/components/form/field";
 import { Icon } from "~/components/icon";
@@ -14,7 +15,6 @@ import {
   participateSchema,
   registerSchema,
   REGISTRATION_ACCESS_REQUESTS,
-  toLocalDateTime,
   type EVENT_ARRANGEMENTS,
   type RegistrationAccessRequest,
 } from "~/domain/events/events.schema";
@@ -22,7 +22,7 @@ import { applyToParticipate, bookSlot, cancelBooking, cancelRegistration, getEve
 import { todayInShanghai } from "~/domain/vacancies/vacancies.schema";
 import { replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
-import { formatDateTime, formatTime, isMessageKey, translator, type Locale, type Translate } from "~/i18n/i18n";
+import { formatDateTime, isMessageKey, translator, type Translate } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -123,11 +123,6 @@ const ARRANGEMENT_ICONS: Record<Arrangement, IconName | "check"> = {
 };
 
 /** "2026/12/05 09:00 至 12:00" in Beijing time; the end's date is repeated only when it is another day. */
-function timeRange(t: Translate, locale: Locale, start: Date, end: Date): string {
-  const sameDay = toLocalDateTime(start).slice(0, 10) === toLocalDateTime(end).slice(0, 10);
-  return t("eventsPublic.timeRange", { start: formatDateTime(locale, start), end: sameDay ? formatTime(locale, end) : formatDateTime(locale, end) });
-}
-
 function requestLabels(t: Translate, codes: string[]): string {
   return codes.map((c) => t(`events.request.${c as RegistrationAccessRequest}`)).join(t("eventsPublic.separator"));
 }

@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { Icon } from "~/components/icon";
+import { timeRange } from "~/components/events/time-range";
 import { pageTitle } from "~/components/meta";
-import { toLocalDateTime, type EVENT_ARRANGEMENTS } from "~/domain/events/events.schema";
+import type { EVENT_ARRANGEMENTS } from "~/domain/events/events.schema";
 import { listPublicEvents, type EventSummary } from "~/domain/events/events.server";
-import { formatDateTime, formatTime, type Locale, type Translate } from "~/i18n/i18n";
+import { formatDateTime } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "eventsPublic.list.title");
@@ -18,11 +19,6 @@ export async function loader(_: LoaderFunctionArgs) {
 }
 
 /** "2026/12/05 09:00 至 12:00" in Beijing time; the end's date is repeated only when it is another day. */
-function timeRange(t: Translate, locale: Locale, start: Date, end: Date): string {
-  const sameDay = toLocalDateTime(start).slice(0, 10) === toLocalDateTime(end).slice(0, 10);
-  return t("eventsPublic.timeRange", { start: formatDateTime(locale, start), end: sameDay ? formatTime(locale, end) : formatDateTime(locale, end) });
-}
-
 function EventItem({ event: e, now }: { event: EventSummary; now: Date }) {
   const { t, locale } = useI18n();
   const seatsLeft = Math.max(0, e.capacity - e.registered);

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
+import { SelectOptions } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { Pagination } from "~/components/pagination";
 import { graduateCohort, type Cohort } from "~/domain/counseling/cohorts.server";
@@ -50,8 +51,6 @@ export default function Graduates() {
     label: regionLabel(d.code),
     group: d.level === "county" ? byCode.get(d.parentCode ?? "")?.name ?? "" : "",
   }));
-  const groups = new Map<string, typeof regionOptions>();
-  for (const o of regionOptions) groups.set(o.group, [...(groups.get(o.group) ?? []), o]);
   const years = c.years.includes(c.year) ? c.years : [...c.years, c.year].sort((a, b) => b - a);
   const href = (list: CohortList | null) => {
     const p = new URLSearchParams({ year: String(c.year), region: c.regionCode });
@@ -90,23 +89,7 @@ export default function Graduates() {
               {t("cohort.region.hint")}
             </p>
             <select id="cohort-region" name="region" defaultValue={c.regionCode} aria-describedby="cohort-region-hint" className="field-input">
-              {[...groups].map(([group, opts]) =>
-                group ? (
-                  <optgroup key={group} label={group}>
-                    {opts.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </optgroup>
-                ) : (
-                  opts.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))
-                ),
-              )}
+              <SelectOptions options={regionOptions} />
             </select>
           </div>
           <div className="field">

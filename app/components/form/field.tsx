@@ -90,11 +90,6 @@ export function SelectField({
   autoComplete?: string;
 }) {
   const errors = meta.errors;
-  const groups = new Map<string, Option[]>();
-  for (const o of options) {
-    const g = o.group ?? "";
-    groups.set(g, [...(groups.get(g) ?? []), o]);
-  }
   return (
     <div className="field">
       <label htmlFor={meta.id} className="field-label">
@@ -113,25 +108,39 @@ export function SelectField({
         className="field-input"
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {[...groups].map(([group, opts]) =>
-          group ? (
-            <optgroup key={group} label={group}>
-              {opts.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          ) : (
-            opts.map((o) => (
+        <SelectOptions options={options} />
+      </select>
+    </div>
+  );
+}
+
+/** A select's options, those with a `group` under one `<optgroup>` each (in first-seen order). */
+export function SelectOptions({ options }: { options: readonly (Option & { group?: string })[] }) {
+  const groups = new Map<string, Option[]>();
+  for (const o of options) {
+    const g = o.group ?? "";
+    groups.set(g, [...(groups.get(g) ?? []), o]);
+  }
+  return (
+    <>
+      {[...groups].map(([group, opts]) =>
+        group ? (
+          <optgroup key={group} label={group}>
+            {opts.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
-            ))
-          ),
-        )}
-      </select>
-    </div>
+            ))}
+          </optgroup>
+        ) : (
+          opts.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))
+        ),
+      )}
+    </>
   );
 }
 
