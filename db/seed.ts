@@ -6,6 +6,7 @@ import { hashPassword } from "../app/domain/accounts/password.server";
 import { seedDemoData } from "./seed-demo";
 import { seedRuleParameters } from "../app/domain/quota/parameters.server";
 import { seedDemoCaseload, seedPlanTargets } from "./seed-counseling";
+import { seedDemoEvents } from "./seed-events";
 
 export const DEMO_PASSWORD = "Qiancheng#2026";
 
@@ -87,6 +88,7 @@ export async function seed(db: DB, log: (line: string) => void = () => {}): Prom
   log(`seed: ${await seedRuleParameters(db)} new rule parameters (demo figures)`);
   log(`seed: ${await seedPlanTargets(db)} new plan targets`);
   log(`seed: ${await seedDemoCaseload(db, { seeker: "13800000001", counselor: "13800000003", admin: "13800000004" })} seekers on the demo caseload`);
+  log(`seed: ${await seedDemoEvents(db, { employer: "13800000002", admin: "13800000004" })} demo recruitment events`);
 }
 
 export async function isEmpty(db: DB): Promise<boolean> {
