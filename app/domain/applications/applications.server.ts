@@ -3,6 +3,7 @@
  * their own applications; an employer on applications to their organization's vacancies. An application the
  * actor may not see answers 404, the same as one that does not exist.
  */
+import { notFound, requireUuid, UUID_RE } from "../ids";
 import { eventOfApplication } from "../events/events.server";
 import { sql } from "kysely";
 import type { DB } from "../../../db/database";
@@ -17,16 +18,6 @@ import { PAGE_SIZE, type ApplyInput, type HireInput, type MoveInput } from "./ap
 import { canMoveAs, movesFor } from "./status";
 
 export type { Result, FieldErrors };
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
-}
-
-function requireUuid(id: string) {
-  if (!UUID_RE.test(id)) notFound();
-}
 
 function fail(fieldErrors: FieldErrors): { ok: false; fieldErrors: FieldErrors } {
   return { ok: false, fieldErrors };

@@ -300,11 +300,19 @@ async function loadCounselor(db: DB, counselorId: string): Promise<CounselorSumm
 }
 
 async function caseloadRows(db: DB, counselorId: string, today: string): Promise<CaseloadRow[]> {
+  return (await caseloadRowsOf(db, [counselorId], today)).get(counselorId) ?? [];
+}
+
+/** The caseloads of several counselors in one query, by counselor. */
+async function caseloadRowsOf(db: DB, counselorIds: readonly string[], today: string): Promise<Map<string, CaseloadRow[]>> {
+  const byCounselor = new Map<string, CaseloadRow[]>();
+  if (!counselorIds.length) return byCounselor;
   const rows = await db
     .selectFrom("caseload_assignment as a")
     .innerJoin("app_user as u", "u.id", "a.seeker_id")
     .leftJoin("seeker_profile as p", "p.user_id", "u.id")
     .select((eb) => [
+      "a.counselor_id",
       "u.id",
       "u.display_name",
       "p.real_name",
@@ -332,20 +340,25 @@ async function caseloadRows(db: DB, counselorId: string, today: string): Promise
         .where("r.status", "=", "pending")
         .as("pending_referrals"),
     ])
-    .where("a.counselor_id", "=", counselorId)
+    .where("a.counselor_id", "in", counselorIds)
     .where("a.ended_at", "is", null)
     .execute();
-  return rows.map((r) => ({
-    seekerId: r.id,
-    name: r.real_name ?? r.display_name ?? "",
-    graduationYear: r.graduation_year ?? null,
-    employed: !!r.employed,
-    zeroEmploymentFamily: !!r.zero_employment_family,
-    lastContact: r.last_contact ?? null,
-    overdueActions: Number(r.overdue ?? 0),
-    nextDue: r.next_due ?? null,
-    pendingReferrals: Number(r.pending_referrals ?? 0),
-  }));
+  for (const r of rows) {
+    const list = byCounselor.get(r.counselor_id) ?? [];
+    byCounselor.set(r.counselor_id, list);
+    list.push({
+      seekerId: r.id,
+      name: r.real_name ?? r.display_name ?? "",
+      graduationYear: r.graduation_year ?? null,
+      employed: !!r.employed,
+      zeroEmploymentFamily: !!r.zero_employment_family,
+      lastContact: r.last_contact ?? null,
+      overdueActions: Number(r.overdue ?? 0),
+      nextDue: r.next_due ?? null,
+      pendingReferrals: Number(r.pending_referrals ?? 0),
+    });
+  }
+  return byCounselor;
 }
 
 export function matchesFilter(row: CaseloadRow, filter: CaseloadFilter, today: string): boolean {
@@ -443,9 +456,14 @@ export async function regionOverview(db: DB, actor: Actor, now = new Date()): Pr
     .where("a.id", "is", null)
     .where(seekerRegion, "like", `${regionPrefix(scope)}%`)
     .executeTakeFirstOrThrow();
+  const caseloads = await caseloadRowsOf(
+    db,
+    counselors.map((c) => c.id),
+    today,
+  );
   const withFigures = [];
   for (const c of counselors) {
-    const rows = await caseloadRows(db, c.id, today);
+    const rows = caseloads.get(c.id) ?? [];
     withFigures.push({
       ...c,
       notEmployed: rows.filter((r) => matchesFilter(r, "notEmployed", today)).length,

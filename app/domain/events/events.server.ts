@@ -988,6 +988,13 @@ export interface EventReport {
 }
 
 export async function eventReport(db: DB, actor: Actor, eventId: string): Promise<EventReport> {
-  const view = await getOrganizerView(db, actor, eventId);
-  return { event: view.event, checkedIn: view.checkedIn, rows: await reportRows(db, eventId) };
+  const event = await getEventForEdit(db, actor, eventId);
+  const checkedIn = await db
+    .selectFrom("event_registration")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("event_id", "=", eventId)
+    .where("status", "=", "registered")
+    .where("checked_in_at", "is not", null)
+    .executeTakeFirstOrThrow();
+  return { event, checkedIn: Number(checkedIn.n), rows: await reportRows(db, eventId) };
 }

@@ -1,3 +1,4 @@
+import { notFound, UUID_RE } from "../ids";
 import { sql } from "kysely";
 import type { DB } from "../../../db/database";
 import type { OrganizationType } from "../../../db/schema";
@@ -20,11 +21,6 @@ const DAY = 24 * 60 * 60 * 1000;
 export const INVITATION_LIFETIME_MS = 7 * DAY;
 export const REVIEW_PAGE_SIZE = 20;
 
-function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
-}
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(value: string): boolean {
   return UUID_RE.test(value);
 }

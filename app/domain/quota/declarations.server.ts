@@ -6,6 +6,7 @@
  * Certificate numbers are sensitive (design §7): the employer who declared them and the reviewing admin see them;
  * every admin read is audited. The disclosure shows organizations' figures only, never a person.
  */
+import { notFound, UUID_RE } from "../ids";
 import { sql } from "kysely";
 import type { DB } from "../../../db/database";
 import type { DeclarationStatus, OrganizationType } from "../../../db/schema";
@@ -18,12 +19,6 @@ import { can, isWithinRegion, requirePermission, type Actor } from "../permissio
 import { isShorterThanOneYear, type DeclarationInput, type DeclaredEmployee } from "./declarations.schema";
 import { computeLevy, formatCount, formatMoney, parseRational, rationalToText, staffCountFromMonthly, type LevyResult } from "./levy";
 import { ruleParameters } from "./parameters.server";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
-}
 
 function fail<T>(errors: FieldErrors): Result<T> {
   return { ok: false, fieldErrors: errors };

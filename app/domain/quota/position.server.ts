@@ -20,6 +20,7 @@
  *   under a year; the employer vouches for insurance and pay.
  * - An individual business (个体工商户) is estimated as an enterprise (the engine knows four employer types).
  */
+import { notFound } from "../ids";
 import type { DB } from "../../../db/database";
 import type { OrganizationType } from "../../../db/schema";
 import type { Result } from "../accounts/accounts.server";
@@ -30,10 +31,6 @@ import { computeLevy, formatCount, parseRational, savingForHires, weightOf, type
 import { normalizeStored } from "./parameters.schema";
 import { inTransaction, ruleParameters, type RuleParameters } from "./parameters.server";
 import { contractRunsOneYear, type DeclaredEmployeeInput, type QuotaInputs, type RemoveDeclaredInput } from "./position.schema";
-
-function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
-}
 
 /** The data year of the live position: the current calendar year in Asia/Shanghai. */
 export function currentDataYear(now: Date = new Date()): number {

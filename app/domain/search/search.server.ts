@@ -6,6 +6,7 @@
  * the match score and reasons come from the one TypeScript scorer (app/domain/matching), over a window of the
  * engine's best candidates, so both engines rank and explain alike.
  */
+import { notFound, UUID_RE } from "../ids";
 import type { DB } from "../../../db/database";
 import type { EmploymentType } from "../../../db/schema";
 import { reachOf, type EligibleFor, type Hit, type SearchEngine, type VacancyFacets, type VacancyQuery } from "../../../search/engine";
@@ -27,12 +28,6 @@ export const RANK_WINDOW = 100;
 /** The recommendations' window: ten are shown. */
 const RECOMMEND_WINDOW = 50;
 export const RECOMMENDATIONS = 10;
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
-}
 
 export interface MatchInfo {
   eligible: boolean;

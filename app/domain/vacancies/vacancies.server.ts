@@ -3,6 +3,7 @@
  * Every use-case checks permission first (an object one may not act on is a 404), then does its writes in one
  * transaction.
  */
+import { notFound, requireUuid, UUID_RE } from "../ids";
 import type { DB } from "../../../db/database";
 import type { EmploymentType, OrganizationType, VacancyStatus } from "../../../db/schema";
 import { errorMessage } from "../../i18n/i18n";
@@ -20,16 +21,6 @@ import {
 } from "./vacancies.schema";
 
 export type ApplicationStatusCounts = Record<(typeof APPLICATION_STATUSES)[number], number>;
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
-}
-
-function requireUuid(id: string) {
-  if (!UUID_RE.test(id)) notFound();
-}
 
 /** "贵阳市南明区" for a county, "贵阳市" for a prefecture (the province is left out: the whole site is Guizhou). */
 export function placeName(name: string | null, level: string | null, parentName: string | null): string {
