@@ -122,14 +122,8 @@ const ARRANGEMENT_ICONS: Record<Arrangement, IconName | "check"> = {
   quiet_room: "quiet",
 };
 
-/** "2026/12/05 09:00 至 12:00" in Beijing time; the end's date is repeated only when it is another day. */
 function requestLabels(t: Translate, codes: string[]): string {
   return codes.map((c) => t(`events.request.${c as RegistrationAccessRequest}`)).join(t("eventsPublic.separator"));
-}
-
-/** The QR image as the qrcode library draws it; the figure around it carries the text alternative. */
-function decorativeSvg(svg: string): string {
-  return svg.replace(/^<svg /, '<svg aria-hidden="true" focusable="false" width="100%" height="100%" ');
 }
 
 export default function EventPage() {
@@ -402,7 +396,20 @@ export default function EventPage() {
                 aria-label={t("eventsPublic.mine.qrLabel", { characters: seekerRegistration.checkInCode.split("").join(" ") })}
                 className="mb-4 h-56 w-56 bg-white p-2"
               >
-                <div className="h-full w-full" dangerouslySetInnerHTML={{ __html: decorativeSvg(seekerRegistration.qrSvg) }} />
+                {seekerRegistration.qr ? (
+                  // The figure carries the text alternative; the drawing itself is hidden from assistive technology.
+                  <svg
+                    aria-hidden="true"
+                    focusable="false"
+                    width="100%"
+                    height="100%"
+                    viewBox={`-1 -1 ${seekerRegistration.qr.size + 2} ${seekerRegistration.qr.size + 2}`}
+                    shapeRendering="crispEdges"
+                  >
+                    <rect x={-1} y={-1} width={seekerRegistration.qr.size + 2} height={seekerRegistration.qr.size + 2} fill="#fff" />
+                    <path d={seekerRegistration.qr.path} fill="#000" />
+                  </svg>
+                ) : null}
               </figure>
             </>
           ) : seekerRegistration.waitlistPosition !== null ? (

@@ -187,7 +187,7 @@ describe("seats and the waitlist (the issue's acceptance)", () => {
     expect(view.registrations.map((r) => r.waitlistPosition)).toEqual([...Array(50).fill(null), ...Array.from({ length: 150 }, (_, i) => i + 1)]);
     const page = await getEventPage(t.db, seekerActor(rows[60]!.seeker_id), ev.id);
     expect(page.seatsLeft).toBe(0);
-    expect(page.viewer).toMatchObject({ role: "seeker", registration: { status: "waitlisted", waitlistPosition: 11, qrSvg: "" } });
+    expect(page.viewer).toMatchObject({ role: "seeker", registration: { status: "waitlisted", waitlistPosition: 11, qr: null } });
 
     const registered = rows.slice(0, 50);
     const waitlisted = rows.slice(50);
@@ -553,7 +553,9 @@ describe("check-in", () => {
     if (page.viewer.role !== "seeker" || !page.viewer.registration) throw new Error("no registration");
     const code = page.viewer.registration.checkInCode;
     expect(code).toMatch(/^[A-Z2-7]{8}$/);
-    expect(page.viewer.registration.qrSvg).toContain("<svg");
+    // The QR symbol of the code: at least version 1 (21 modules a side), drawn as one path over its dark modules.
+    expect(page.viewer.registration.qr).toMatchObject({ size: expect.any(Number), path: expect.stringMatching(/^(M\d+ \d+h1v1h-1z)+$/) });
+    expect(page.viewer.registration.qr!.size).toBeGreaterThanOrEqual(21);
     const waitlistedCode = (await registrationOf(ev.id, s2.id)).check_in_code;
 
     // Another prefecture's organizer, an employer and a seeker get nothing, and nothing is recorded.

@@ -436,7 +436,8 @@ export interface MyRegistration {
   status: RegistrationStatus;
   accessRequests: string[];
   checkInCode: string;
-  qrSvg: string;
+  /** Null unless the seeker holds a place. */
+  qr: QrImage | null;
   checkedInAt: Date | null;
   waitlistPosition: number | null;
 }
@@ -453,9 +454,23 @@ export interface EventPage {
     | { role: "staff"; canManage: boolean };
 }
 
-/** The check-in code's QR image, an SVG string made by the qrcode library. */
-export async function qrSvg(code: string): Promise<string> {
-  return QRCode.toString(code, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+/** A QR symbol as data the page draws itself: its size in modules and one SVG path over the dark modules. */
+export interface QrImage {
+  size: number;
+  path: string;
+}
+
+/**
+ * The check-in code's QR symbol, encoded by the qrcode library. The page renders the path as React SVG, so no
+ * markup is ever injected as HTML.
+ */
+export function qrImage(code: string): QrImage {
+  const { modules } = QRCode.create(code, { errorCorrectionLevel: "M" });
+  let path = "";
+  for (let y = 0; y < modules.size; y++) {
+    for (let x = 0; x < modules.size; x++) if (modules.get(x, y)) path += `M${x} ${y}h1v1h-1z`;
+  }
+  return { size: modules.size, path };
 }
 
 async function myRegistration(db: DB, eventId: string, seekerId: string): Promise<MyRegistration | null> {
@@ -483,7 +498,7 @@ async function myRegistration(db: DB, eventId: string, seekerId: string): Promis
     status: r.status,
     accessRequests: r.access_requests,
     checkInCode: r.check_in_code,
-    qrSvg: r.status === "registered" ? await qrSvg(r.check_in_code) : "",
+    qr: r.status === "registered" ? qrImage(r.check_in_code) : null,
     checkedInAt: r.checked_in_at,
     waitlistPosition,
   };
