@@ -403,10 +403,11 @@ export default function EventPage() {
                     focusable="false"
                     width="100%"
                     height="100%"
-                    viewBox={`-1 -1 ${seekerRegistration.qr.size + 2} ${seekerRegistration.qr.size + 2}`}
+                    // The quiet zone of four modules that scanners expect.
+                    viewBox={`-4 -4 ${seekerRegistration.qr.size + 8} ${seekerRegistration.qr.size + 8}`}
                     shapeRendering="crispEdges"
                   >
-                    <rect x={-1} y={-1} width={seekerRegistration.qr.size + 2} height={seekerRegistration.qr.size + 2} fill="#fff" />
+                    <rect x={-4} y={-4} width={seekerRegistration.qr.size + 8} height={seekerRegistration.qr.size + 8} fill="#fff" />
                     <path d={seekerRegistration.qr.path} fill="#000" />
                   </svg>
                 ) : null}

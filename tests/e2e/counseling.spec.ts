@@ -102,6 +102,11 @@ test.describe("counseling: from caseload to placement", () => {
     await admin.page.getByRole("button", { name: `把 ${seekerName} 分配给所选指导员` }).click();
     await expect(admin.page.getByText(`已将 ${seekerName} 分配给 ${counselorName}`)).toBeVisible();
     await expectAccessible(admin.page);
+    // The region's overview lists the new counselor with one seeker on the caseload.
+    await admin.page.goto("/caseloads");
+    await expect(admin.page.getByRole("heading", { level: 1 })).toHaveText("就业服务概览");
+    await expect(admin.page.getByRole("row").filter({ hasText: counselorName })).toBeVisible();
+    await expectAccessible(admin.page);
 
     // --- The counselor, without JavaScript -------------------------------------------------------------------
     const counselor = await newPage(browser, errors, { javaScriptEnabled: false });
@@ -150,6 +155,10 @@ test.describe("counseling: from caseload to placement", () => {
     await c.getByRole("button", { name: "添加行动" }).click();
     await expect(c.getByRole("status")).toContainText("行动已添加");
     await expect(c.getByText("准备一份电子商务方向的简历").first()).toBeVisible();
+    await expectAccessibleWithoutScripts(c);
+    // The one-page printable view of the plan.
+    await c.goto(`${clientUrl}/plan/print`);
+    await expect(c.getByText("三个月内在南明区找到一份有手语沟通的客服工作。")).toBeVisible();
     await expectAccessibleWithoutScripts(c);
 
     // A service record.

@@ -59,6 +59,11 @@ test.describe("recruitment events", () => {
     await expectAccessibleWithoutScripts(a);
     await a.getByRole("button", { name: "发布", exact: true }).click();
     await expect(a.getByRole("status").filter({ hasText: "招聘会已发布" })).toBeVisible();
+    // The edit form opens with what was saved.
+    await a.getByRole("link", { name: "编辑招聘会信息" }).click();
+    await expect(a.getByLabel(/^招聘会名称/)).toHaveValue(title);
+    await expectAccessibleWithoutScripts(a);
+    await a.goto(`/admin/events/${eventId}`);
 
     // The demo seeker (no graduation year) is told why they cannot register.
     const demo = await newPage(browser, errors);

@@ -98,6 +98,11 @@ function followUpOf(e: EmploymentRow, recorded: Awaited<ReturnType<typeof checkp
 /** Every hire of one seeker with its checkpoints (for the client page). */
 export async function clientFollowUps(db: DB, actor: Actor, seekerId: string): Promise<EmploymentFollowUp[]> {
   await requireAssigned(db, actor, seekerId);
+  return followUpsOf(db, seekerId);
+}
+
+/** The follow-ups without an access check: callers check first. */
+export async function followUpsOf(db: DB, seekerId: string): Promise<EmploymentFollowUp[]> {
   const rows = await employmentsQuery(db).where("e.seeker_id", "=", seekerId).execute();
   const recorded = await checkpointsOf(db, rows.map((r) => r.id));
   return rows.map((r) => followUpOf(r, recorded));

@@ -183,6 +183,11 @@ const TIMELINE_LIMIT = 200;
 
 export async function clientTimeline(db: DB, actor: Actor, seekerId: string): Promise<TimelineItem[]> {
   await requireAssigned(db, actor, seekerId);
+  return timelineOf(db, seekerId);
+}
+
+/** The timeline without an access check: callers check first. */
+export async function timelineOf(db: DB, seekerId: string): Promise<TimelineItem[]> {
   const [assignments, services, referrals, moves, hires, checkpoints] = await Promise.all([
     db
       .selectFrom("caseload_assignment as a")

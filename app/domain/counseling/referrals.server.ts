@@ -146,6 +146,11 @@ async function referralRows(db: DB, where: { seekerId: string }) {
 /** Each referral of the seeker with its outcome, for their counselor. */
 export async function clientReferrals(db: DB, actor: Actor, seekerId: string): Promise<ReferralOutcome[]> {
   await requireAssigned(db, actor, seekerId);
+  return referralsOf(db, seekerId);
+}
+
+/** The referrals with their outcome, without an access check: callers check first. */
+export async function referralsOf(db: DB, seekerId: string): Promise<ReferralOutcome[]> {
   const rows = await referralRows(db, { seekerId });
   return rows.map((r) => ({
     id: r.id,

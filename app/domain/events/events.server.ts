@@ -510,7 +510,8 @@ export async function getEventPage(db: DB, actor: Actor | null, eventId: string,
   const staffMayManage = !!actor && !!r && can(actor, "update:event", { regionCode: r.region_code });
   if (!r || (r.status === "draft" && !staffMayManage)) notFound();
   const event = { ...summaryOf(r), description: r.description };
-  const approved = (await participantsOf(db, eventId)).filter((p) => p.status === "approved");
+  const participants = await participantsOf(db, eventId);
+  const approved = participants.filter((p) => p.status === "approved");
   const slots = approved.length
     ? await db
         .selectFrom("interview_slot")
@@ -539,7 +540,7 @@ export async function getEventPage(db: DB, actor: Actor | null, eventId: string,
   } else if (actor?.role === "employer") {
     // The organization the employer takes part for: their first verified one (as applyToParticipate acts).
     const organizationId = await verifiedOrganizationOf(db, actor);
-    const [participation] = organizationId ? await participantsOf(db, eventId, [organizationId]) : [];
+    const participation = participants.find((p) => p.organizationId === organizationId);
     const vacancies = organizationId
       ? await db.selectFrom("vacancy").select(["id", "title"]).where("organization_id", "=", organizationId).where("status", "=", "open").orderBy("title").execute()
       : [];
