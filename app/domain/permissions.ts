@@ -90,7 +90,9 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "verify:organization:region",
     "read:organization:region",
     "read:audit_event:region",
-    "update:rule_parameter:any",
+    // Levy parameters hold for the whole province: only the province federation changes them (decision 010).
+    "read:rule_parameter:any",
+    "update:rule_parameter:region",
     "read:caseload:region",
     "assign:caseload:region",
     "create:event:region",
@@ -98,6 +100,8 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "read:event:any",
     "read:vacancy:any",
     "review:quota_declaration:region",
+    // Publishing is asked of the province (PROVINCE_CODE): one disclosure a year for all of it (decision 010).
+    "publish:quota_declaration:region",
     "read:quota_declaration:region",
     "read:event_registration:region",
     "update:event_registration:region",
@@ -121,6 +125,9 @@ export interface Target {
   assignedCounselorIds?: readonly string[];
   regionCode?: string | null;
 }
+
+/** Guizhou province (GB/T 2260): the region of the province federation's staff (贵州省残联). */
+export const PROVINCE_CODE = "520000";
 
 /**
  * Whether `regionCode` lies within `scopeCode` (the same division or below it). Division codes are six digits:

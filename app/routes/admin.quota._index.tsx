@@ -9,7 +9,7 @@ import { Field } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { hasPermission } from "~/domain/permissions";
 import { publishSchema } from "~/domain/quota/declarations.schema";
-import { currentLevyYear, listDisclosures, listForReview, publishDisclosure } from "~/domain/quota/declarations.server";
+import { canPublishDisclosure, currentLevyYear, listDisclosures, listForReview, publishDisclosure } from "~/domain/quota/declarations.server";
 import { replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime } from "~/i18n/i18n";
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const status = (STATUSES as readonly string[]).includes(statusRaw ?? "") ? (statusRaw as (typeof STATUSES)[number]) : null;
   const db = await getDb();
   const [items, disclosures] = await Promise.all([listForReview(db, actor, { levyYear: year, status }), listDisclosures(db)]);
-  return { items, disclosures, year, status, currentYear: currentLevyYear(), published: url.searchParams.get("published") };
+  return { items, disclosures, year, status, currentYear: currentLevyYear(), published: url.searchParams.get("published"), canPublish: canPublishDisclosure(actor) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,6 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!hasPermission(actor, "review:quota_declaration")) throw new Response("Not Found", { status: 404 });
   const submission = parseWithZod(await request.formData(), { schema: publishSchema });
   if (submission.status !== "success") return replyInvalid(submission);
+  // Only the province federation publishes (decision 010): publishDisclosure refuses anyone else first.
   const result = await publishDisclosure(await getDb(), actor, submission.value.levyYear, submission.value.objectionDays);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
   return redirect(`/admin/quota?published=${submission.value.levyYear}`);
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function QuotaReview() {
   const { t, locale } = useI18n();
-  const { items, disclosures, year, status, currentYear, published } = useLoaderData<typeof loader>();
+  const { items, disclosures, year, status, currentYear, published, canPublish } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<{ levyYear: string; objectionDays: string }, z.infer<typeof publishSchema>>({
     id: "publish",
@@ -124,14 +125,20 @@ export default function QuotaReview() {
           {t("declarations.publish.title")}
         </h2>
         <p className="mb-4">{t("declarations.publish.lead")}</p>
-        <ErrorSummary form={form} />
-        <Form method="post" {...getFormProps(form)}>
-          <Field meta={fields.levyYear} label={t("declarations.list.year")} inputMode="numeric" autoComplete="off" />
-          <Field meta={fields.objectionDays} label={t("declarations.publish.days")} hint={t("declarations.publish.daysHint")} inputMode="numeric" autoComplete="off" />
-          <button type="submit" className="button">
-            {t("declarations.publish.submit")}
-          </button>
-        </Form>
+        {canPublish ? (
+          <>
+            <ErrorSummary form={form} />
+            <Form method="post" {...getFormProps(form)}>
+              <Field meta={fields.levyYear} label={t("declarations.list.year")} inputMode="numeric" autoComplete="off" />
+              <Field meta={fields.objectionDays} label={t("declarations.publish.days")} hint={t("declarations.publish.daysHint")} inputMode="numeric" autoComplete="off" />
+              <button type="submit" className="button">
+                {t("declarations.publish.submit")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <p className="notice">{t("declarations.publish.provinceOnly")}</p>
+        )}
       </section>
 
       <section aria-labelledby="disclosures-title">

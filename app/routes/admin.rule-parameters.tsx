@@ -8,7 +8,7 @@ import { Field, SelectField, TextAreaField } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { requirePermission } from "~/domain/permissions";
 import { formatParameterValue, NOTE_MAX, RULE_PARAMETER_NAMES, ruleParameterSchema } from "~/domain/quota/parameters.schema";
-import { listRuleParameters, setRuleParameter } from "~/domain/quota/parameters.server";
+import { canChangeRuleParameters, listRuleParameters, setRuleParameter } from "~/domain/quota/parameters.server";
 import { replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime } from "~/i18n/i18n";
@@ -18,16 +18,17 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "quota.par
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
-  requirePermission(actor, "update:rule_parameter");
+  requirePermission(actor, "read:rule_parameter");
   const parameters = await listRuleParameters(await getDb(), actor);
   const url = new URL(request.url);
   const saved = parameters.find((p) => p.id === url.searchParams.get("saved")) ?? null;
-  return { parameters, saved, replaced: url.searchParams.get("replaced") === "1" };
+  return { parameters, saved, replaced: url.searchParams.get("replaced") === "1", canChange: canChangeRuleParameters(actor) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
-  requirePermission(actor, "update:rule_parameter");
+  // Who may change them (the province federation) is setRuleParameter's first check.
+  requirePermission(actor, "read:rule_parameter");
   const submission = parseWithZod(await request.formData(), { schema: ruleParameterSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await setRuleParameter(await getDb(), actor, submission.value, { ip: context.ip });
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RuleParameters() {
   const { t, locale } = useI18n();
-  const { parameters, saved, replaced } = useLoaderData<typeof loader>();
+  const { parameters, saved, replaced, canChange } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "rule-parameter",
@@ -107,29 +108,35 @@ export default function RuleParameters() {
       })}
 
       <h2 className="section-title">{t("quota.params.form.title")}</h2>
-      <p className="mb-4">{t("quota.params.form.lead")}</p>
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)} className="max-w-2xl">
-        <SelectField
-          meta={fields.name}
-          label={t("quota.params.field.name")}
-          hint={t("quota.params.field.name.hint")}
-          options={RULE_PARAMETER_NAMES.map((n) => ({ value: n, label: nameOf(n) }))}
-          placeholder={t("quota.params.choose")}
-        />
-        <Field
-          meta={fields.year as unknown as FieldMetadata<string | undefined>}
-          label={t("quota.params.field.year")}
-          hint={t("quota.params.field.year.hint")}
-          inputMode="numeric"
-          autoComplete="off"
-        />
-        <Field meta={fields.value} label={t("quota.params.field.value")} hint={t("quota.params.field.value.hint")} inputMode="decimal" autoComplete="off" spellCheck={false} />
-        <TextAreaField meta={fields.note} label={t("quota.params.field.note")} hint={t("quota.params.field.note.hint")} optional rows={2} maxLength={NOTE_MAX} />
-        <button type="submit" className="button">
-          {t("quota.params.submit")}
-        </button>
-      </Form>
+      {canChange ? (
+        <>
+          <p className="mb-4">{t("quota.params.form.lead")}</p>
+          <ErrorSummary form={form} />
+          <Form method="post" {...getFormProps(form)} className="max-w-2xl">
+            <SelectField
+              meta={fields.name}
+              label={t("quota.params.field.name")}
+              hint={t("quota.params.field.name.hint")}
+              options={RULE_PARAMETER_NAMES.map((n) => ({ value: n, label: nameOf(n) }))}
+              placeholder={t("quota.params.choose")}
+            />
+            <Field
+              meta={fields.year as unknown as FieldMetadata<string | undefined>}
+              label={t("quota.params.field.year")}
+              hint={t("quota.params.field.year.hint")}
+              inputMode="numeric"
+              autoComplete="off"
+            />
+            <Field meta={fields.value} label={t("quota.params.field.value")} hint={t("quota.params.field.value.hint")} inputMode="decimal" autoComplete="off" spellCheck={false} />
+            <TextAreaField meta={fields.note} label={t("quota.params.field.note")} hint={t("quota.params.field.note.hint")} optional rows={2} maxLength={NOTE_MAX} />
+            <button type="submit" className="button">
+              {t("quota.params.submit")}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <p className="notice">{t("quota.params.provinceOnly")}</p>
+      )}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { SelectField, TextAreaField } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
-import { objectionSchema } from "~/domain/quota/declarations.schema";
+import { OBJECTIONS_PER_DAY, objectionSchema } from "~/domain/quota/declarations.schema";
 import { fileObjection, getDisclosure } from "~/domain/quota/declarations.server";
 import { replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
@@ -106,7 +106,8 @@ export default function DisclosureYear() {
           </h2>
           {signedIn ? (
             <>
-              <p className="mb-4">{t("disclosure.object.lead")}</p>
+              <p className="mb-2">{t("disclosure.object.lead")}</p>
+              <p className="mb-4">{t("disclosure.object.rules", { limit: OBJECTIONS_PER_DAY })}</p>
               <ErrorSummary form={form} />
               <Form method="post" {...getFormProps(form)}>
                 <SelectField

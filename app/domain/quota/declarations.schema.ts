@@ -64,6 +64,9 @@ export const returnSchema = z.object({
   reason: z.string({ required_error: "declarations.err.reasonRequired" }).trim().min(2, "declarations.err.reasonRequired").max(1000, "declarations.err.reasonLong"),
 });
 
+/** How many objections one person may file in 24 hours (counted in the database, decision 010). */
+export const OBJECTIONS_PER_DAY = 10;
+
 export const objectionSchema = z.object({
   // Nothing chosen arrives as a missing field: the same message as a choice that is not an entry.
   entryId: z.string({ required_error: "declarations.err.entryGone" }).uuid("declarations.err.entryGone"),

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createUser } from "../../../tests/fixtures/factories";
+import { createOrganization, createUser } from "../../../tests/fixtures/factories";
 import { certificateFor, freshIdNumber } from "../../../tests/fixtures/seekers";
 import { actorOf, employerWithOrganization } from "../../../tests/fixtures/vacancies";
 import { useTestDatabase } from "../../../tests/helpers/db";
 import type { DeclarationInput } from "./declarations.schema";
-import { isShorterThanOneYear } from "./declarations.schema";
+import { isShorterThanOneYear, OBJECTIONS_PER_DAY } from "./declarations.schema";
 import {
   approveDeclaration,
+  canPublishDisclosure,
   fileObjection,
   getDeclarationForReview,
   getDisclosure,
@@ -184,5 +185,166 @@ describe("disclosure and objections", () => {
     expect(csv.split("\n").length).toBeGreaterThanOrEqual(2);
     const xlsx = await disclosureXlsx(t.db, year);
     expect(xlsx.subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+describe("one disclosure a year for the whole province (decision 010)", () => {
+  /** A year of its own, cleared first (a PostgreSQL database kept from an earlier run may hold its rows). */
+  async function freshYear(year: number) {
+    await t.db.deleteFrom("quota_disclosure").where("levy_year", "=", year).execute();
+    await t.db.deleteFrom("quota_declaration").where("levy_year", "=", year).execute();
+    await t.db
+      .insertInto("rule_parameter")
+      .values({ name: "local_average_wage", year: year - 1, value: "90000" })
+      .onConflict((oc) => oc.columns(["name", "year"]).doUpdateSet({ value: "90000" }))
+      .execute();
+  }
+
+  async function adminOf(regionCode: string) {
+    const user = await createUser(t.db, { role: "admin", regionCode });
+    return { id: user.id, role: "admin" as const, regionCode };
+  }
+
+  /** An employer in `regionCode` whose declaration for `year` is submitted. */
+  async function declared(year: number, regionCode: string) {
+    const user = await createUser(t.db, { role: "employer" });
+    const organization = await createOrganization(t.db, user.id, { regionCode });
+    const r = await saveDeclaration(t.db, actorOf(user), organization.id, year, input(), { submit: true });
+    if (!r.ok) throw new Error(JSON.stringify(r.fieldErrors));
+    return { organization, declarationId: r.value.id };
+  }
+
+  /** A published disclosure of `year` with `count` entries, alternately in 贵阳 and 遵义. */
+  async function published(year: number, now: Date, count = 2) {
+    await freshYear(year);
+    const province = await adminOf("520000");
+    for (let i = 0; i < count; i++) {
+      const d = await declared(year, i % 2 ? "520302" : "520102");
+      expect((await approveDeclaration(t.db, province, d.declarationId)).ok).toBe(true);
+    }
+    expect(await publishDisclosure(t.db, province, year, 7, now)).toMatchObject({ ok: true, value: { entries: count } });
+    const entries = (await getDisclosure(t.db, year, now)).entries.map((e) => e.id);
+    return { province, entries, first: entries[0]!, second: entries[1]! };
+  }
+
+  it("a prefecture admin reviews their region but cannot publish; the province's publish then holds every region", async () => {
+    const year = YEAR + 2;
+    await freshYear(year);
+    const guiyang = await declared(year, "520102");
+    const zunyi = await declared(year, "520302");
+    const prefecture = await adminOf("520100");
+    const province = await adminOf("520000");
+    const now = new Date(`${year}-03-01T00:00:00Z`);
+
+    // The prefecture's admin sees and approves their region's declaration only.
+    expect((await listForReview(t.db, prefecture, { levyYear: year })).map((d) => d.organizationName)).toEqual([guiyang.organization.name]);
+    expect(await approveDeclaration(t.db, prefecture, guiyang.declarationId)).toEqual({ ok: true, value: { status: "approved" } });
+    await expect(approveDeclaration(t.db, prefecture, zunyi.declarationId)).rejects.toMatchObject(NOT_FOUND);
+    expect((await approveDeclaration(t.db, province, zunyi.declarationId)).ok).toBe(true);
+
+    // Publishing is the province's: refused first, and nothing is created.
+    expect(canPublishDisclosure(prefecture)).toBe(false);
+    expect(canPublishDisclosure(await adminOf("520102"))).toBe(false);
+    expect(canPublishDisclosure(province)).toBe(true);
+    expect(await publishDisclosure(t.db, prefecture, year, 7, now)).toEqual({ ok: false, fieldErrors: { "": ["declarations.err.provinceOnly"] } });
+    expect(await publishDisclosure(t.db, await adminOf("520102"), year, 7, now)).toEqual({ ok: false, fieldErrors: { "": ["declarations.err.provinceOnly"] } });
+    // Anyone who does not review declarations at all finds nothing there.
+    const employer = await employerWithOrganization(t.db);
+    await expect(publishDisclosure(t.db, employer.actor, year, 7, now)).rejects.toMatchObject(NOT_FOUND);
+    expect(await t.db.selectFrom("quota_disclosure").select("id").where("levy_year", "=", year).execute()).toEqual([]);
+
+    // The province publishes once, with both prefectures' organizations.
+    expect(await publishDisclosure(t.db, province, year, 7, now)).toMatchObject({ ok: true, value: { entries: 2 } });
+    const d = await getDisclosure(t.db, year, now);
+    expect(d.entries.map((e) => [e.organizationName, e.regionCode]).sort()).toEqual(
+      [
+        [guiyang.organization.name, "520102"],
+        [zunyi.organization.name, "520302"],
+      ].sort(),
+    );
+    expect(await publishDisclosure(t.db, province, year, 7, now)).toEqual({ ok: false, fieldErrors: { levyYear: ["declarations.err.alreadyPublished"] } });
+  });
+
+  it("two publishes at once make one disclosure", async () => {
+    const year = YEAR + 3;
+    await freshYear(year);
+    const d = await declared(year, "520102");
+    const province = await adminOf("520000");
+    await approveDeclaration(t.db, province, d.declarationId);
+    const now = new Date(`${year}-03-01T00:00:00Z`);
+    const results = await Promise.all([publishDisclosure(t.db, province, year, 7, now), publishDisclosure(t.db, province, year, 7, now)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, fieldErrors: { levyYear: ["declarations.err.alreadyPublished"] } });
+    const rows = await t.db
+      .selectFrom("quota_disclosure as q")
+      .innerJoin("quota_disclosure_entry as e", "e.disclosure_id", "q.id")
+      .select("e.id")
+      .where("q.levy_year", "=", year)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it("one open objection per person and entry, also when sent twice at once; again once it is resolved", async () => {
+    const year = YEAR + 4;
+    const publishedAt = new Date(`${year}-03-01T00:00:00Z`);
+    const { province, first, second } = await published(year, publishedAt);
+    const later = (hours: number) => new Date(publishedAt.getTime() + hours * 3_600_000);
+    const citizen = actorOf(await createUser(t.db, { role: "seeker" }));
+
+    const filed = await fileObjection(t.db, citizen, first, "这家单位的残疾职工早已离职", later(1));
+    expect(filed.ok).toBe(true);
+    expect(await fileObjection(t.db, citizen, first, "再提一次同样的异议", later(2))).toEqual({ ok: false, fieldErrors: { entryId: ["declarations.err.objectionOpen"] } });
+    // Another entry, or another person, is another objection.
+    expect((await fileObjection(t.db, citizen, second, "这家单位的人数不对", later(2))).ok).toBe(true);
+    expect((await fileObjection(t.db, actorOf(await createUser(t.db, { role: "seeker" })), first, "我也有异议", later(2))).ok).toBe(true);
+
+    // Twice at once: one is kept.
+    const hurried = actorOf(await createUser(t.db, { role: "employer" }));
+    const both = await Promise.all([fileObjection(t.db, hurried, first, "双击提交的异议", later(3)), fileObjection(t.db, hurried, first, "双击提交的异议", later(3))]);
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.find((r) => !r.ok)).toEqual({ ok: false, fieldErrors: { entryId: ["declarations.err.objectionOpen"] } });
+    // The database holds the rule by itself (a partial unique index), whatever the code in front of it does.
+    await expect(t.db.insertInto("quota_objection").values({ entry_id: first, user_id: hurried.id, reason: "绕过检查" }).execute()).rejects.toThrow();
+    const open = await t.db.selectFrom("quota_objection").select("id").where("user_id", "=", hurried.id).where("status", "=", "open").execute();
+    expect(open).toHaveLength(1);
+
+    // Once resolved, the same person may object to the entry again.
+    if (!filed.ok) throw new Error("objection");
+    expect(await resolveObjection(t.db, province, filed.value.id, "dismissed", "已核实")).toEqual({ ok: true, value: null });
+    expect((await fileObjection(t.db, citizen, first, "补充新的情况", later(4))).ok).toBe(true);
+  });
+
+  it("at most ten objections a person in 24 hours, counted in the database, also when sent at once", async () => {
+    const year = YEAR + 5;
+    const publishedAt = new Date(`${year}-03-01T00:00:00Z`);
+    const { entries, first, second } = await published(year, publishedAt, OBJECTIONS_PER_DAY + 2);
+    const at = (hours: number) => new Date(publishedAt.getTime() + hours * 3_600_000);
+    expect(OBJECTIONS_PER_DAY).toBe(10);
+
+    /** A person with `n` objections (already resolved) filed at `when`. */
+    async function objector(n: number, when: Date) {
+      const actor = actorOf(await createUser(t.db, { role: "seeker" }));
+      if (!n) return actor;
+      await t.db
+        .insertInto("quota_objection")
+        .values(Array.from({ length: n }, () => ({ entry_id: first, user_id: actor.id, reason: "以前的异议", status: "dismissed" as const, created_at: when })))
+        .execute();
+      return actor;
+    }
+    const limit = { ok: false, fieldErrors: { "": [`declarations.err.objectionLimit|${JSON.stringify({ limit: 10 })}`] } };
+
+    const busy = await objector(9, at(1));
+    expect((await fileObjection(t.db, busy, first, "第十条异议", at(2))).ok).toBe(true);
+    expect(await fileObjection(t.db, busy, second, "第十一条异议", at(3))).toEqual(limit);
+    // A day after the first nine, they no longer count.
+    expect((await fileObjection(t.db, busy, second, "第二天的异议", at(25))).ok).toBe(true);
+
+    // Twelve at once, each to another entry: ten are kept, two refused.
+    const racing = await objector(0, at(1));
+    const all = await Promise.all(entries.map((entry, i) => fileObjection(t.db, racing, entry, `同时提交的第 ${i + 1} 条异议`, at(2))));
+    expect(all.filter((r) => r.ok)).toHaveLength(10);
+    expect(all.filter((r) => !r.ok)).toEqual([limit, limit]);
+    const count = await t.db.selectFrom("quota_objection").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", racing.id).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(10);
   });
 });

@@ -15,8 +15,8 @@ import { recordAudit } from "../audit/audit.server";
 import { checkCertificateNumber } from "../identity";
 import { notify } from "../notifications/notifications.server";
 import { membershipsOf } from "../organizations/membership.server";
-import { can, isWithinRegion, requirePermission, type Actor } from "../permissions";
-import { isShorterThanOneYear, type DeclarationInput, type DeclaredEmployee } from "./declarations.schema";
+import { can, isWithinRegion, PROVINCE_CODE, requirePermission, type Actor } from "../permissions";
+import { isShorterThanOneYear, OBJECTIONS_PER_DAY, type DeclarationInput, type DeclaredEmployee } from "./declarations.schema";
 import { computeLevy, formatCount, formatMoney, parseRational, rationalToText, staffCountFromMonthly, type LevyResult } from "./levy";
 import { ruleParameters } from "./parameters.server";
 
@@ -483,6 +483,14 @@ export interface Disclosure {
   entries: DisclosureEntry[];
 }
 
+/**
+ * Whether the actor publishes the year's disclosure: one disclosure a year for the whole province, published by the
+ * province federation (decision 010). Prefecture and county admins review their region's declarations only.
+ */
+export function canPublishDisclosure(actor: Actor | null | undefined): boolean {
+  return can(actor, "publish:quota_declaration", { regionCode: PROVINCE_CODE });
+}
+
 export async function publishDisclosure(
   db: DB,
   actor: Actor,
@@ -491,25 +499,29 @@ export async function publishDisclosure(
   now = new Date(),
 ): Promise<Result<{ id: string; entries: number }>> {
   requirePermission(actor, "review:quota_declaration", { regionCode: actor.regionCode });
+  // A reviewer who is not the province's sees the page, so the refusal says who publishes rather than "not found".
+  if (!canPublishDisclosure(actor)) return fail({ "": ["declarations.err.provinceOnly"] });
   return db.transaction().execute(async (trx) => {
     const exists = await trx.selectFrom("quota_disclosure").select("id").where("levy_year", "=", levyYear).executeTakeFirst();
     if (exists) return fail<{ id: string; entries: number }>({ levyYear: ["declarations.err.alreadyPublished"] });
-    const approved = (
-      await trx
-        .selectFrom("quota_declaration as d")
-        .innerJoin("organization as o", "o.id", "d.organization_id")
-        .select(["d.id", "d.organization_id", "d.result", "o.name", "o.region_code"])
-        .where("d.levy_year", "=", levyYear)
-        .where("d.status", "=", "approved")
-        .orderBy("o.name")
-        .execute()
-    ).filter((r) => isWithinRegion(actor.regionCode, r.region_code));
+    // Every region's approved declarations: the disclosure is the province's.
+    const approved = await trx
+      .selectFrom("quota_declaration as d")
+      .innerJoin("organization as o", "o.id", "d.organization_id")
+      .select(["d.id", "d.organization_id", "d.result", "o.name", "o.region_code"])
+      .where("d.levy_year", "=", levyYear)
+      .where("d.status", "=", "approved")
+      .orderBy("o.name")
+      .execute();
     if (!approved.length) return fail<{ id: string; entries: number }>({ levyYear: ["declarations.err.nothingApproved"] });
+    // Two publishes at once: the year's unique key keeps one, the other is told it is published.
     const disclosure = await trx
       .insertInto("quota_disclosure")
       .values({ levy_year: levyYear, published_by: actor.id, published_at: now, objections_until: new Date(now.getTime() + objectionDays * 86_400_000) })
+      .onConflict((oc) => oc.column("levy_year").doNothing())
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!disclosure) return fail<{ id: string; entries: number }>({ levyYear: ["declarations.err.alreadyPublished"] });
     await trx
       .insertInto("quota_disclosure_entry")
       .values(
@@ -598,7 +610,11 @@ export async function getDisclosure(db: DB, levyYear: number, now = new Date()):
   };
 }
 
-/** Any signed-in user may object to an entry while the window is open. */
+/**
+ * Any signed-in user may object to an entry while the window is open: one open objection per person and entry (a
+ * partial unique index holds it under concurrency), and at most OBJECTIONS_PER_DAY in 24 hours. One person's
+ * objections are filed one at a time (their user row is locked), so parallel submissions cannot pass the count together.
+ */
 export async function fileObjection(db: DB, actor: Actor, entryId: string, reason: string, now = new Date()): Promise<Result<{ id: string }>> {
   if (!UUID_RE.test(entryId)) return fail({ entryId: ["declarations.err.entryGone"] });
   const entry = await db
@@ -609,8 +625,27 @@ export async function fileObjection(db: DB, actor: Actor, entryId: string, reaso
     .executeTakeFirst();
   if (!entry) return fail({ entryId: ["declarations.err.entryGone"] });
   if (now >= entry.objections_until) return fail({ "": ["declarations.err.windowClosed"] });
-  const row = await db.insertInto("quota_objection").values({ entry_id: entryId, user_id: actor.id, reason }).returning("id").executeTakeFirstOrThrow();
-  return { ok: true, value: { id: row.id } };
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom("app_user").select("id").where("id", "=", actor.id).forNoKeyUpdate().executeTakeFirst();
+    const recent = await trx
+      .selectFrom("quota_objection")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("user_id", "=", actor.id)
+      .where("created_at", ">", new Date(now.getTime() - 86_400_000))
+      .executeTakeFirstOrThrow();
+    if (Number(recent.n) >= OBJECTIONS_PER_DAY) {
+      return fail<{ id: string }>({ "": [`declarations.err.objectionLimit|${JSON.stringify({ limit: OBJECTIONS_PER_DAY })}`] });
+    }
+    const row = await trx
+      .insertInto("quota_objection")
+      .values({ entry_id: entryId, user_id: actor.id, reason, created_at: now })
+      // The index's predicate as a literal: a parameter would not let PostgreSQL infer the partial index.
+      .onConflict((oc) => oc.columns(["entry_id", "user_id"]).where("status", "=", sql.lit("open")).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) return fail<{ id: string }>({ entryId: ["declarations.err.objectionOpen"] });
+    return { ok: true as const, value: { id: row.id } };
+  });
 }
 
 export interface ObjectionItem {

@@ -5,7 +5,7 @@ import { actorOf } from "../../../tests/fixtures/vacancies";
 import { useTestDatabase } from "../../../tests/helpers/db";
 import type { Actor } from "../permissions";
 import { formatParameterValue, formatYuanText, readDecimal, readParameterValue, ruleParameterSchema } from "./parameters.schema";
-import { DEMO_NOTE, DEMO_RULE_PARAMETERS, listRuleParameters, ruleParameters, seedRuleParameters, setRuleParameter } from "./parameters.server";
+import { canChangeRuleParameters, DEMO_NOTE, DEMO_RULE_PARAMETERS, listRuleParameters, ruleParameters, seedRuleParameters, setRuleParameter } from "./parameters.server";
 
 const t = useTestDatabase();
 const NOT_FOUND = { status: 404 };
@@ -136,6 +136,30 @@ describe("setting parameters", () => {
         await expect(setRuleParameter(db, actor, { name: "ratio", year: 2026, value: "0.02" })).rejects.toMatchObject(NOT_FOUND);
       }
       expect(await db.selectFrom("rule_parameter").select("id").execute()).toHaveLength(0);
+    });
+  });
+
+  it("are province-wide: a prefecture or county admin reads them but only the province's admin changes them", async () => {
+    await isolated(async (db) => {
+      const province = await admin(db);
+      await set(db, province, "local_average_wage", 2025, "95000");
+      expect(canChangeRuleParameters(province)).toBe(true);
+      for (const regionCode of ["520100", "520102"]) {
+        const local: Actor = { ...actorOf(await createUser(db, { role: "admin", regionCode })), regionCode };
+        expect(canChangeRuleParameters(local)).toBe(false);
+        expect((await listRuleParameters(db, local)).map((p) => p.value)).toEqual(["95000"]);
+        // Refused before anything is read or written: neither a new year nor a replaced value, and nothing audited.
+        for (const input of [
+          { name: "local_average_wage" as const, year: 2025, value: "50000" },
+          { name: "ratio" as const, year: 2026, value: "0.02" },
+        ]) {
+          expect(await setRuleParameter(db, local, input)).toEqual({ ok: false, fieldErrors: { "": ["quota.params.err.provinceOnly"] } });
+        }
+        expect(await db.selectFrom("audit_event").select("id").where("actor_id", "=", local.id).execute()).toEqual([]);
+      }
+      expect((await db.selectFrom("rule_parameter").select(["name", "year", "value"]).execute()).map((r) => `${r.name} ${r.year} ${Number(r.value)}`)).toEqual([
+        "local_average_wage 2025 95000",
+      ]);
     });
   });
 

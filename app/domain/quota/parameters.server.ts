@@ -6,7 +6,8 @@
 import type { DB } from "../../../db/database";
 import type { FieldErrors, Result } from "../accounts/accounts.server";
 import { recordAudit } from "../audit/audit.server";
-import { requirePermission, type Actor } from "../permissions";
+import { notFound } from "../ids";
+import { can, hasPermission, PROVINCE_CODE, requirePermission, type Actor } from "../permissions";
 import { GUIZHOU_RATIO } from "./levy";
 import {
   normalizeStored,
@@ -70,9 +71,17 @@ export interface RuleParameterRow {
   setByName: string | null;
 }
 
+/**
+ * Whether the actor changes the levy parameters. They hold for the whole province (one value per name and year; no
+ * regional parameters exist), so only the province federation changes them (decision 010).
+ */
+export function canChangeRuleParameters(actor: Actor | null | undefined): boolean {
+  return can(actor, "update:rule_parameter", { regionCode: PROVINCE_CODE });
+}
+
 /** Every parameter the federation has set, by name and then by year, latest first (admins only). */
 export async function listRuleParameters(db: DB, actor: Actor): Promise<RuleParameterRow[]> {
-  requirePermission(actor, "update:rule_parameter");
+  requirePermission(actor, "read:rule_parameter");
   const rows = await db
     .selectFrom("rule_parameter as p")
     .leftJoin("app_user as u", "u.id", "p.set_by")
@@ -103,7 +112,9 @@ export async function setRuleParameter(
   input: RuleParameterInput,
   options: { ip?: string | null; now?: Date } = {},
 ): Promise<Result<{ id: string; name: RuleParameterName; year: number; value: string; replaced: boolean }>> {
-  requirePermission(actor, "update:rule_parameter");
+  // Staff who may not change them at all get 404; a prefecture or county admin, who sees the page, is told who may.
+  if (!hasPermission(actor, "update:rule_parameter")) notFound();
+  if (!canChangeRuleParameters(actor)) return { ok: false, fieldErrors: { "": ["quota.params.err.provinceOnly"] } };
   const errors: FieldErrors = {};
   const read = RULE_PARAMETER_NAMES.includes(input.name) ? readParameterValue(input.name, input.value) : null;
   if (!read) errors.name = ["quota.params.err.name"];

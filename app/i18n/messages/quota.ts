@@ -15,6 +15,7 @@ export const zh = {
   "quota.params.unit.local_average_wage": "元/年",
   "quota.params.unit.minimum_wage": "元/月",
   "quota.params.list": "已设置的参数",
+  "quota.params.provinceOnly": "这些参数全省统一适用，由省残联管理员设置和修改。如发现数值有误，请联系省残联。",
   "quota.params.caption": "{name}，按年度",
   "quota.params.col.year": "年度",
   "quota.params.col.value": "数值",
@@ -49,6 +50,7 @@ export const zh = {
   "quota.params.err.localWageRange": "当地社会平均工资是年工资，应在 10000 到 10000000 元之间",
   "quota.params.err.minimumWageRange": "最低工资标准是月工资，应在 100 到 20000 元之间",
   "quota.params.err.noteLong": "备注不能超过 500 个字",
+  "quota.params.err.provinceOnly": "征收参数全省统一适用，只有省残联管理员可以修改。",
 
   // The employer's quota position -----------------------------------------------------------------------------
   "quota.position.title": "按比例安排残疾人就业",
@@ -188,6 +190,7 @@ export const en: Record<keyof typeof zh, string> = {
   "quota.params.unit.local_average_wage": "yuan a year",
   "quota.params.unit.minimum_wage": "yuan a month",
   "quota.params.list": "Parameters set",
+  "quota.params.provinceOnly": "These parameters apply to the whole province and are set by the provincial federation's administrators. If a figure looks wrong, contact the provincial federation.",
   "quota.params.caption": "{name}, by year",
   "quota.params.col.year": "Year",
   "quota.params.col.value": "Value",
@@ -223,6 +226,7 @@ export const en: Record<keyof typeof zh, string> = {
   "quota.params.err.localWageRange": "The local social average wage is annual: it must be between 10,000 and 10,000,000 yuan",
   "quota.params.err.minimumWageRange": "The minimum wage is monthly: it must be between 100 and 20,000 yuan",
   "quota.params.err.noteLong": "The note must be 500 characters or fewer",
+  "quota.params.err.provinceOnly": "Levy parameters apply to the whole province: only the provincial federation's administrators can change them.",
 
   "quota.position.title": "Disability employment quota",
   "quota.position.lead":
