@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { normalizeEmail, normalizePhone, PHONE_RE } from "../accounts/accounts.schema";
 import { codes, INDUSTRIES, ORGANIZATION_TYPES } from "../catalog";
-import { checkUscc } from "../identity";
+import { checkUscc, type UsccRule } from "../identity";
 
 /** Spaces dropped and letters upper-cased, so "91520102 mA6 ..." typed loosely is still read. */
 export function normalizeUscc(input: string): string {
@@ -11,14 +11,25 @@ export function normalizeUscc(input: string): string {
 export const ORGANIZATION_STATUSES = ["pending", "verified", "rejected"] as const;
 export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
 
+/**
+ * Each rule of identity.ts `checkUscc` in words. A code of the wrong length or with a character the standard does
+ * not use is a typing slip (one message); a wrong authority/kind pair or division code, or a wrong check character,
+ * usually one wrong character at a place the message names.
+ */
+const USCC_ERRORS = {
+  length: "organizations.err.usccFormat",
+  characters: "organizations.err.usccFormat",
+  authorityKind: "organizations.err.usccKind",
+  division: "organizations.err.usccDivision",
+  checkCharacter: "organizations.err.usccCheck",
+} as const satisfies Record<UsccRule, string>;
+
 const uscc = z
   .string({ required_error: "organizations.err.usccRequired" })
   .transform(normalizeUscc)
   .superRefine((value, ctx) => {
-    const error = checkUscc(value);
-    // Two messages: a code of the wrong shape is a typing slip; a wrong check character is usually one wrong character.
-    if (error === "format") ctx.addIssue({ code: "custom", message: "organizations.err.usccFormat" });
-    else if (error === "checkCharacter") ctx.addIssue({ code: "custom", message: "organizations.err.usccCheck" });
+    const rule = checkUscc(value);
+    if (rule) ctx.addIssue({ code: "custom", message: USCC_ERRORS[rule] });
   });
 
 const phone = z

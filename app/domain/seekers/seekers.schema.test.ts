@@ -47,6 +47,14 @@ describe("personal form", () => {
     expect(errorsOf(parseWithZod(form({ realName: "张三", idNumber: "5201" }), { schema }))).toEqual({ idNumber: ["seekers.err.idFormat"] });
   });
 
+  it("names the rule an ID number with a right check character breaks: province, birth before 1900 or after today", () => {
+    const idErrors = (idNumber: string) => errorsOf(parseWithZod(form({ realName: "张三", idNumber }), { schema }));
+    expect(idErrors(makeIdNumber("19950615", "990102", 131))).toEqual({ idNumber: ["seekers.err.idProvince"] });
+    expect(idErrors(makeIdNumber("18970315", "520102", 131))).toEqual({ idNumber: ["seekers.err.idBirthTooEarly"] });
+    expect(idErrors(makeIdNumber(`${new Date().getFullYear() + 1}0101`, "520102", 131))).toEqual({ idNumber: ["seekers.err.idBirthInFuture"] });
+    expect(idErrors(makeIdNumber("19950230", "520102", 131))).toEqual({ idNumber: ["seekers.err.idBirthDate"] });
+  });
+
   it("shows a missing name together with ID mismatches", () => {
     const r = parseWithZod(form({ idNumber: ID, birthDate: "1995-06-14", gender: "female" }), { schema });
     expect(errorsOf(r)).toEqual({
@@ -87,6 +95,14 @@ describe("disability form", () => {
     });
     expect(errorsOf(parseWithZod(form({ consent: "on", category: "physical", grade: "2", certificateNumber: `${ID}92` }), { schema }))).toEqual({
       certificateNumber: ["seekers.err.certFormat"],
+    });
+    // The ID part is checked fully (issue 12): month 13 and born 1897 with right check characters are refused.
+    const certErrors = (birth: string) =>
+      errorsOf(parseWithZod(form({ consent: "on", category: "physical", grade: "2", certificateNumber: certificateFor(makeIdNumber(birth, "520102", 131), "physical", 2) }), { schema }));
+    expect(certErrors("19901301")).toEqual({ certificateNumber: ["seekers.err.certIdBirthDate"] });
+    expect(certErrors("18970315")).toEqual({ certificateNumber: ["seekers.err.certIdBirthTooEarly"] });
+    expect(errorsOf(parseWithZod(form({ consent: "on", category: "physical", grade: "2", certificateNumber: certificateFor(makeIdNumber("19950615", "160102", 131), "physical", 2) }), { schema }))).toEqual({
+      certificateNumber: ["seekers.err.certIdProvince"],
     });
     const ok = parseWithZod(form({ consent: "on", category: "physical", grade: "2", certificateNumber: certificateFor(ID, "physical", 2) }), { schema });
     expect(ok.status === "success" && ok.value).toEqual({ consent: true, category: "physical", grade: 2, certificateNumber: certificateFor(ID, "physical", 2) });

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { ACCOMMODATIONS, codes, DISABILITY_CATEGORIES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, TASK_DEMANDS, type AccommodationCode } from "../catalog";
-import { certificateParts, checkCertificateNumber, parseIdNumber, type CertificateError } from "../identity";
+import { certificateParts, checkCertificateNumber, checkIdNumber, parseIdNumber, type CertificateError, type IdNumberRule } from "../identity";
 import { isCalendarDate, splitSkills } from "../vacancies/vacancies.schema";
 import { errorMessage, type MessageKey } from "../../i18n/i18n";
 
@@ -54,12 +54,21 @@ export function identifierEnds(value: string | null | undefined): { start: strin
 /** An enum whose every failure (missing, unknown code) reads as one message. */
 const oneOf = <C extends string>(values: [C, ...C[]], message: string) => z.enum(values, { errorMap: () => ({ message }) });
 
-const ID_ERRORS = { format: "seekers.err.idFormat", birthDate: "seekers.err.idBirthDate", checkDigit: "seekers.err.idCheckDigit" } as const;
+/** Each rule of identity.ts `checkIdNumber` in words (length and characters share one: "18 characters, …, X"). */
+const ID_ERRORS: Record<IdNumberRule, MessageKey> = {
+  length: "seekers.err.idFormat",
+  characters: "seekers.err.idFormat",
+  province: "seekers.err.idProvince",
+  birthDate: "seekers.err.idBirthDate",
+  birthTooEarly: "seekers.err.idBirthTooEarly",
+  birthInFuture: "seekers.err.idBirthInFuture",
+  checkDigit: "seekers.err.idCheckDigit",
+};
 
-/** The ID number's own errors (format, birth date, check digit) as message keys. */
+/** The ID number's own error (the first rule of `checkIdNumber` it breaks) as a message key, or none. */
 export function idNumberErrors(idNumber: string): string[] {
-  const parsed = parseIdNumber(idNumber);
-  return parsed.ok ? [] : [ID_ERRORS[parsed.error]];
+  const rule = checkIdNumber(idNumber);
+  return rule ? [ID_ERRORS[rule]] : [];
 }
 
 /**
@@ -137,11 +146,22 @@ function gradeLabels(grade: number | undefined) {
   return { zh: term ?? "", en: grade ? `Grade ${grade}` : "" };
 }
 
+/** The certificate number's own problems in words (identity.ts `checkCertificateNumber`). */
+const CERTIFICATE_NUMBER_ERRORS = {
+  format: "seekers.err.certFormat",
+  idProvince: "seekers.err.certIdProvince",
+  idBirthDate: "seekers.err.certIdBirthDate",
+  idBirthTooEarly: "seekers.err.certIdBirthTooEarly",
+  idBirthInFuture: "seekers.err.certIdBirthInFuture",
+  idCheck: "seekers.err.certIdCheck",
+  idMismatch: "seekers.err.certIdMismatch",
+} as const satisfies Partial<Record<CertificateError, MessageKey>>;
+
 /**
- * Every problem of a 残疾人证号, each with its own message: the format, the check digit of its ID part, a
- * difference from the ID number on file, and the category and grade digits against what the person chose.
- * Category and grade disagreements sit at those fields, so each shows at its place and in the summary.
- * The message values carry both languages (`{certZh}` / `{certEn}`), since the catalogs pick their own.
+ * Every problem of a 残疾人证号, each with its own message: the format, the rule its ID part breaks (province
+ * code, birth date, check digit: identity.ts `checkIdNumber`), a difference from the ID number on file, and the
+ * category and grade digits against what the person chose. Category and grade disagreements sit at those fields,
+ * so each shows at its place and in the summary. The message values carry both languages (`{certZh}` / `{certEn}`), since the catalogs pick their own.
  */
 export function certificateErrors(
   certificate: string,
@@ -154,13 +174,13 @@ export function certificateErrors(
   for (const e of found) {
     switch (e) {
       case "format":
-        add("certificateNumber", "seekers.err.certFormat");
-        break;
+      case "idProvince":
+      case "idBirthDate":
+      case "idBirthTooEarly":
+      case "idBirthInFuture":
       case "idCheck":
-        add("certificateNumber", "seekers.err.certIdCheck");
-        break;
       case "idMismatch":
-        add("certificateNumber", "seekers.err.certIdMismatch");
+        add("certificateNumber", CERTIFICATE_NUMBER_ERRORS[e]);
         break;
       case "categoryMismatch": {
         const cert = categoryLabels(parts?.category);

@@ -327,7 +327,7 @@ export async function savePersonal(db: DB, actor: Actor, userId: string, input: 
     for (const k of Object.keys(errors)) if (!errors[k]!.length) delete errors[k];
     if (Object.keys(errors).length) throw new Invalid(errors);
     const info = parseIdNumber(idNumber);
-    if (!info.ok) throw new Invalid({ idNumber: ["seekers.err.idCheckDigit"] });
+    if (!info.ok) throw new Invalid({ idNumber: idNumberErrors(idNumber) });
     if (idNumber !== current.id_number && (await takenBy(trx, "id_number", idNumber, userId))) {
       throw new Invalid({ idNumber: ["seekers.err.idTaken"] });
     }

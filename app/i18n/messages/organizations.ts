@@ -164,6 +164,8 @@ export const zh = {
   "organizations.err.usccFormat":
     "统一社会信用代码应为 18 位：前 2 位为数字或大写字母，第 3 至 8 位为数字，其余为数字或大写字母（不含 I、O、S、V、Z）",
   "organizations.err.usccCheck": "统一社会信用代码的最后一位（校验码）与前 17 位不符，请对照营业执照逐位核对",
+  "organizations.err.usccKind": "统一社会信用代码的前 2 位（登记管理部门和机构类别，例如企业为 91）不是有效的组合，请对照营业执照核对",
+  "organizations.err.usccDivision": "统一社会信用代码的第 3 至 8 位应是登记机关的行政区划代码（例如 520102），请对照营业执照核对",
   "organizations.err.usccTaken": "这个统一社会信用代码已经登记过了。如果是您的单位，请让单位负责人邀请您加入",
   "organizations.err.nameRequired": "请填写单位名称",
   "organizations.err.nameShort": "单位名称至少需要 2 个字",
@@ -369,6 +371,10 @@ export const en: Record<keyof typeof zh, string> = {
     "The unified social credit code has 18 characters: 2 digits or capital letters, then 6 digits, then 10 digits or capital letters (no I, O, S, V or Z)",
   "organizations.err.usccCheck":
     "The last character of the unified social credit code (its check character) does not fit the first 17: compare it with the business licence character by character",
+  "organizations.err.usccKind":
+    "The first 2 characters of the unified social credit code (registering authority and kind, 91 for a company) are not a valid pair: compare them with the business licence",
+  "organizations.err.usccDivision":
+    "Characters 3 to 8 of the unified social credit code are the division code of the registering authority (for example 520102): compare them with the business licence",
   "organizations.err.usccTaken": "This unified social credit code is already registered. If it is your organization, ask its owner to invite you",
   "organizations.err.nameRequired": "Enter the organization's name",
   "organizations.err.nameShort": "The name needs at least 2 characters",
