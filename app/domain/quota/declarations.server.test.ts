@@ -140,6 +140,34 @@ describe("annual declarations", () => {
   });
 });
 
+describe("certificate numbers in the review (issue 12 item 10)", () => {
+  it("flags a 残疾人证号 whose ID part has an impossible birth date (month 13, born 1897) or no province code", async () => {
+    await parameters();
+    const e = await employerWithOrganization(t.db);
+    // Right check characters, category and grade: only the birth date or the province code is wrong.
+    const month13 = certificateFor(freshIdNumber({ birth: "19901301" }), "physical", 3);
+    const born1897 = certificateFor(freshIdNumber({ birth: "18970315" }), "physical", 3);
+    const noProvince = certificateFor(freshIdNumber({ region: "990102" }), "physical", 3);
+    const row = (fullName: string, certificateNumber: string) =>
+      ({ fullName, kind: "disabled", certificateNumber, grade: 3, contractStart: `${YEAR - 3}-01-01`, insuranceMonths: 12, monthlyPay: 4000 }) as const;
+    const saved = await saveDeclaration(
+      t.db,
+      e.actor,
+      e.organization.id,
+      YEAR,
+      input({ employees: [row("甲", month13), row("乙", born1897), row("丙", noProvince), row("丁", cert(3))] }),
+      { submit: true },
+    );
+    expect(saved.ok).toBe(true);
+    const reviewer = await admin();
+    const queue = await listForReview(t.db, reviewer, { levyYear: YEAR, status: "submitted" });
+    const view = await getDeclarationForReview(t.db, reviewer, queue.find((q) => q.organizationName === e.organization.name)!.id);
+    // Employees are listed by name; the checks point at them by position.
+    const flagged = view.checks.filter((c) => c.kind === "certificateInvalid").map((c) => [view.employees[c.employee]!.fullName, c.params.problem]);
+    expect(Object.fromEntries(flagged)).toEqual({ 甲: "idBirthDate", 乙: "idBirthTooEarly", 丙: "idProvince" });
+  });
+});
+
 describe("disclosure and objections", () => {
   it("publishes approved declarations, takes objections in the window, resolves them, and exports", async () => {
     await parameters();

@@ -187,6 +187,22 @@ describe("disability certificate", () => {
     expect(r).toEqual({ ok: true, value: { certificateCleared: true } });
   });
 
+  it("refuses a certificate whose ID part has an impossible birth date (month 13, born 1897), and saves nothing", async () => {
+    const { actor, user } = await newSeeker(t.db);
+    // Right check characters: before issue 12 these passed.
+    for (const [birth, message] of [
+      ["19901301", "seekers.err.certIdBirthDate"],
+      ["18970315", "seekers.err.certIdBirthTooEarly"],
+    ] as const) {
+      const certificateNumber = certificateFor(freshIdNumber({ birth }), "physical", 2);
+      expect(await saveDisability(t.db, actor, user.id, { consent: true, category: "physical", grade: 2, certificateNumber })).toEqual({
+        ok: false,
+        fieldErrors: { certificateNumber: [message] },
+      });
+    }
+    expect((await profileRow(user.id))?.certificate_number ?? null).toBeNull();
+  });
+
   it("an empty certificate field keeps the saved number, still checked against a changed category", async () => {
     const s = await seekerWithId();
     await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "physical", grade: 2, certificateNumber: certificateFor(s.idNumber, "physical", 2) });
