@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { stripNulBytes } from "./http/strip-nul.server";
+import { isDatabaseUnavailable, markDatabaseDown } from "../db/health";
 
 const ABORT_DELAY = 5_000;
 
@@ -46,7 +47,13 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
+  // A lost database connection is one logged line (db/health.ts), not a stack per request; the server answers 503.
+  if (isDatabaseUnavailable(error)) {
+    if (context.failure) context.failure.databaseUnavailable = true;
+    markDatabaseDown(error);
+    return;
+  }
   console.error(error);
 }

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from "kysely";
 import type { Database } from "./schema";
 import { PGliteDialect } from "./pglite-dialect";
+import { isDatabaseUnavailable, markDatabaseDown } from "./health";
 
 export type DB = Kysely<Database>;
 export type DatabaseKind = "postgres" | "pglite";
@@ -9,6 +10,8 @@ export interface DatabaseHandle {
   db: DB;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** Asks the database for one row: resolves when it answers, rejects when it cannot be reached. */
+  ping(): Promise<void>;
 }
 
 // Type OIDs whose default parsing differs between pg and PGlite; both are made to agree.
@@ -22,15 +25,19 @@ export interface DatabaseOptions {
   /** PGlite data directory, or "memory" for a throwaway in-memory database. */
   pgliteDir?: string;
   poolSize?: number;
+  /** How long a query waits for a new PostgreSQL connection before it fails (ms). */
+  connectTimeoutMs?: number;
 }
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
     const pg = await import("pg");
-    const { Pool, types } = pg.default ?? pg;
+    const { Pool, Client, types } = pg.default ?? pg;
     const pool = new Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
+      // While the server is unreachable a request fails fast (503) instead of waiting for a connection forever.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
       types: {
         getTypeParser: ((oid: number, format?: "text" | "binary") => {
           // Counts and ids fit in a JS number; money stays exact as a string; dates stay calendar dates.
@@ -40,8 +47,32 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
         }) as typeof types.getTypeParser,
       },
     });
+    // A connection that dies (the server restarts, an admin terminates it, the network drops) emits 'error' on its
+    // client and on the pool; with no listener Node ends the process. The error is a fact about the database's
+    // health, not a reason to stop serving: the pool drops that client and the next query opens a new one.
+    const onConnectionError = (error: Error) => {
+      if (isDatabaseUnavailable(error)) markDatabaseDown(error);
+      else console.error("database connection error:", error.message);
+    };
+    pool.on("error", onConnectionError);
+    pool.on("connect", (client) => client.on("error", onConnectionError));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: "postgres", close: () => db.destroy() };
+    return {
+      db,
+      kind: "postgres",
+      close: () => db.destroy(),
+      ping: async () => {
+        // A connection of its own, so the probe never waits behind a full pool of dead clients.
+        const client = new Client({ connectionString: options.url, connectionTimeoutMillis: 2000 });
+        client.on("error", () => undefined);
+        try {
+          await client.connect();
+          await client.query("select 1");
+        } finally {
+          await client.end().catch(() => undefined);
+        }
+      },
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const dir = options.pgliteDir === "memory" ? undefined : options.pgliteDir;
@@ -57,7 +88,14 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: "pglite", close: () => db.destroy() };
+  return {
+    db,
+    kind: "pglite",
+    close: () => db.destroy(),
+    ping: async () => {
+      await pglite.query("select 1");
+    },
+  };
 }
 
 /** Options taken from the environment: DATABASE_URL, else PGlite in PGLITE_DIR (default ./data/pglite). */

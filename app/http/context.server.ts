@@ -22,6 +22,8 @@ export type RequestContext = {
   auth: { user: SessionUser; sessionId: string } | null;
   locale: Locale;
   display: Display;
+  /** Set while the request runs (entry.server's handleError): the server answers 503 instead of Remix's page. */
+  failure: { databaseUnavailable: boolean };
 };
 
 declare module "@remix-run/node" {
@@ -82,7 +84,15 @@ export async function buildRequestContext(input: {
     highContrast: auth?.user.highContrast ?? false,
   };
   return {
-    context: { nonce: input.nonce, ip: input.ip, secureCookies: input.secureCookies, auth, locale, display },
+    context: {
+      nonce: input.nonce,
+      ip: input.ip,
+      secureCookies: input.secureCookies,
+      auth,
+      locale,
+      display,
+      failure: { databaseUnavailable: false },
+    },
     setCookies,
   };
 }

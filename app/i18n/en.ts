@@ -5,6 +5,7 @@ import * as counselingCaseload from "./messages/counseling-caseload";
 import * as counselingClient from "./messages/counseling-client";
 import * as counselingFollowup from "./messages/counseling-followup";
 import * as declarations from "./messages/declarations";
+import * as edge from "./messages/edge";
 import * as events from "./messages/events";
 import * as eventsAdmin from "./messages/events-admin";
 import * as eventsPublic from "./messages/events-public";
@@ -204,4 +205,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en };
+export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en };

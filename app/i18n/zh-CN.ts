@@ -9,6 +9,7 @@ import * as counselingCaseload from "./messages/counseling-caseload";
 import * as counselingClient from "./messages/counseling-client";
 import * as counselingFollowup from "./messages/counseling-followup";
 import * as declarations from "./messages/declarations";
+import * as edge from "./messages/edge";
 import * as events from "./messages/events";
 import * as eventsAdmin from "./messages/events-admin";
 import * as eventsPublic from "./messages/events-public";
@@ -208,7 +209,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh } as const;
+export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;

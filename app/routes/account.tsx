@@ -10,7 +10,7 @@ import { changePasswordSchema } from "~/domain/accounts/accounts.schema";
 import { changePassword } from "~/domain/accounts/accounts.server";
 import { countUserSessions, invalidateUserSessions } from "~/domain/accounts/session.server";
 import { clearSessionCookie } from "~/http/context.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await invalidateUserSessions(db, actor.id);
     return redirect("/login?done=signed-out", { headers: { "Set-Cookie": clearSessionCookie(context.secureCookies) } });
   }
-  const submission = parseWithZod(formData, { schema: changePasswordSchema });
+  const submission = parseSubmission(formData, { schema: changePasswordSchema });
   if (submission.status !== "success") return replyInvalid(submission, HIDDEN);
   const result = await changePassword(db, actor, actor.sessionId, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors, HIDDEN);

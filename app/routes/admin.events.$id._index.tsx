@@ -11,7 +11,7 @@ import { Pagination } from "~/components/pagination";
 import { checkInSchema, decideSchema, toLocalDateTime } from "~/domain/events/events.schema";
 import { checkIn, decideParticipation, eventReport, getOrganizerView, setEventStatus, type Participant } from "~/domain/events/events.server";
 import { requirePermission } from "~/domain/permissions";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime, formatTime, translator, type Locale, type MessageKey } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -73,14 +73,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(`/admin/events/${id}?done=${intent === "publish" ? "published" : "cancelled"}`);
   }
   if (intent === "decide") {
-    const submission = parseWithZod(formData, { schema: decideSchema });
+    const submission = parseSubmission(formData, { schema: decideSchema });
     if (submission.status !== "success") return replyInvalid(submission);
     const result = await decideParticipation(db, actor, id, submission.value);
     if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
     return redirect(`/admin/events/${id}?done=decided`);
   }
   if (intent === "checkin") {
-    const submission = parseWithZod(formData, { schema: checkInSchema });
+    const submission = parseSubmission(formData, { schema: checkInSchema });
     if (submission.status !== "success") return replyInvalid(submission);
     const code = submission.value.code;
     const result = await checkIn(db, actor, id, code);

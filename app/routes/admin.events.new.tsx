@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
@@ -8,7 +7,7 @@ import { listDivisionsWithin } from "~/domain/divisions/divisions.server";
 import { eventSchema } from "~/domain/events/events.schema";
 import { createEvent } from "~/domain/events/events.server";
 import { requirePermission } from "~/domain/permissions";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -23,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "create:event", { regionCode: actor.regionCode });
-  const submission = parseWithZod(await request.formData(), { schema: eventSchema });
+  const submission = parseSubmission(await request.formData(), { schema: eventSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await createEvent(await getDb(), actor, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

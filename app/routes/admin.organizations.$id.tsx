@@ -11,7 +11,7 @@ import { INDUSTRIES, label, ORGANIZATION_TYPES } from "~/domain/catalog";
 import { rejectSchema } from "~/domain/organizations/organizations.schema";
 import { organizationForReview, rejectOrganization, verifyOrganization } from "~/domain/organizations/organizations.server";
 import { requirePermission } from "~/domain/permissions";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime, translator } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -43,7 +43,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ verifyError: result.fieldErrors[""]?.[0] ?? "organizations.err.notPending" }, { status: 400 });
     return redirect(`/admin/organizations/${id}?done=verified`);
   }
-  const submission = parseWithZod(formData, { schema: rejectSchema });
+  const submission = parseSubmission(formData, { schema: rejectSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await rejectOrganization(db, actor, id, submission.value, { ip: context.ip });
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
@@ -11,7 +10,7 @@ import { LevyExplanation } from "~/components/quota/levy-explanation";
 import { hasPermission } from "~/domain/permissions";
 import { returnSchema } from "~/domain/quota/declarations.schema";
 import { approveDeclaration, getDeclarationForReview, returnDeclaration } from "~/domain/quota/declarations.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -33,12 +32,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "approve") {
     const result = await approveDeclaration(db, actor, id);
     if (!result.ok) {
-      const submission = parseWithZod(formData, { schema: returnSchema.partial() });
+      const submission = parseSubmission(formData, { schema: returnSchema.partial() });
       return replyWithErrors(submission, result.fieldErrors);
     }
     return redirect(`/admin/quota/${id}?done=approved`);
   }
-  const submission = parseWithZod(formData, { schema: returnSchema });
+  const submission = parseSubmission(formData, { schema: returnSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await returnDeclaration(db, actor, id, submission.value.reason);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -10,7 +10,7 @@ import { pageTitle } from "~/components/meta";
 import { hasPermission } from "~/domain/permissions";
 import { publishSchema } from "~/domain/quota/declarations.schema";
 import { canPublishDisclosure, currentLevyYear, listDisclosures, listForReview, publishDisclosure } from "~/domain/quota/declarations.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -35,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   if (!hasPermission(actor, "review:quota_declaration")) throw new Response("Not Found", { status: 404 });
-  const submission = parseWithZod(await request.formData(), { schema: publishSchema });
+  const submission = parseSubmission(await request.formData(), { schema: publishSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   // Only the province federation publishes (decision 010): publishDisclosure refuses anyone else first.
   const result = await publishDisclosure(await getDb(), actor, submission.value.levyYear, submission.value.objectionDays);

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/http/forms.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
@@ -28,7 +28,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   if (!hasPermission(actor, "review:quota_declaration")) throw new Response("Not Found", { status: 404 });
   const year = yearParam(params.year);
-  const submission = parseWithZod(await request.formData(), { schema: resolveSchema });
+  const submission = parseSubmission(await request.formData(), { schema: resolveSchema });
   if (submission.status !== "success") {
     const id = String(submission.payload.objectionId ?? "");
     const errors = submission.error ?? {};

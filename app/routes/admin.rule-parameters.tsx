@@ -9,7 +9,7 @@ import { pageTitle } from "~/components/meta";
 import { requirePermission } from "~/domain/permissions";
 import { formatParameterValue, NOTE_MAX, RULE_PARAMETER_NAMES, ruleParameterSchema } from "~/domain/quota/parameters.schema";
 import { canChangeRuleParameters, listRuleParameters, setRuleParameter } from "~/domain/quota/parameters.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   // Who may change them (the province federation) is setRuleParameter's first check.
   requirePermission(actor, "read:rule_parameter");
-  const submission = parseWithZod(await request.formData(), { schema: ruleParameterSchema });
+  const submission = parseSubmission(await request.formData(), { schema: ruleParameterSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await setRuleParameter(await getDb(), actor, submission.value, { ip: context.ip });
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -10,7 +10,7 @@ import { createStaffSchema } from "~/domain/accounts/accounts.schema";
 import { createStaffAccount, listStaffAccounts } from "~/domain/accounts/accounts.server";
 import { listDivisionsWithin } from "~/domain/divisions/divisions.server";
 import { requirePermission } from "~/domain/permissions";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -35,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "create:staff_account", { regionCode: actor.regionCode });
-  const submission = parseWithZod(await request.formData(), { schema: createStaffSchema });
+  const submission = parseSubmission(await request.formData(), { schema: createStaffSchema });
   if (submission.status !== "success") return replyInvalid(submission, ["password"]);
   const result = await createStaffAccount(await getDb(), actor, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors, ["password"]);

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/http/forms.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -38,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: assignSchema });
+  const submission = parseSubmission(formData, { schema: assignSchema });
   const seekerId = String(formData.get("seekerId") ?? "");
   const counselorId = String(formData.get("counselorId") ?? "");
   // One message for the one row the form belongs to: the page names the row and marks its select.

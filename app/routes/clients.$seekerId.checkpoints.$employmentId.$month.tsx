@@ -9,7 +9,7 @@ import { pageTitle } from "~/components/meta";
 import { checkpointSchema, TEXT_MAX } from "~/domain/counseling/counseling.schema";
 import { getCheckpointForm, recordCheckpoint } from "~/domain/counseling/follow-up.server";
 import { formatCalendarDate, formatDay } from "~/domain/vacancies/format";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -24,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   const seekerId = params.seekerId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: checkpointSchema });
+  const submission = parseSubmission(await request.formData(), { schema: checkpointSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await recordCheckpoint(await getDb(), actor, seekerId, params.employmentId ?? "", Number(params.month), submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/http/forms.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -39,7 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const seekerId = params.seekerId ?? "";
   const formData = await request.formData();
   const vacancyId = String(formData.get("vacancyId") ?? "");
-  const submission = parseWithZod(formData, { schema: referSchema });
+  const submission = parseSubmission(formData, { schema: referSchema });
   if (submission.status !== "success") return data({ vacancyId, reply: submission.reply() }, { status: 400 });
   const result = await referVacancy(await getDb(), actor, seekerId, submission.value);
   if (!result.ok) {

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/http/forms.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -46,7 +47,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const db = await getDb();
   const base = `/clients/${seekerId}/plan`;
   if (intent === "plan") {
-    const submission = parseWithZod(formData, { schema: planSchema });
+    const submission = parseSubmission(formData, { schema: planSchema });
     if (submission.status !== "success") return data({ intent: "plan" as const, reply: submission.reply() }, { status: 400 });
     const result = await savePlan(db, actor, seekerId, submission.value);
     if (!result.ok) {
@@ -56,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(`${base}?saved=plan`);
   }
   if (intent === "action") {
-    const submission = parseWithZod(formData, { schema: actionSchema });
+    const submission = parseSubmission(formData, { schema: actionSchema });
     if (submission.status !== "success") return data({ intent: "action" as const, reply: submission.reply() }, { status: 400 });
     const result = await addAction(db, actor, seekerId, submission.value);
     if (!result.ok) {
@@ -66,7 +67,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(`${base}?saved=action#actions-title`);
   }
   if (intent === "status") {
-    const submission = parseWithZod(formData, { schema: actionStatusSchema });
+    const submission = parseSubmission(formData, { schema: actionStatusSchema });
     if (submission.status !== "success") return data({ intent: "status" as const, error: "counseling.err.choiceInvalid" }, { status: 400 });
     const { actionId, status } = submission.value;
     const result = await setActionStatus(db, actor, seekerId, actionId, status);

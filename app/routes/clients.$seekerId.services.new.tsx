@@ -9,7 +9,7 @@ import { pageTitle } from "~/components/meta";
 import { SERVICE_TYPES, serviceSchema, TEXT_MAX } from "~/domain/counseling/counseling.schema";
 import { addService, clientName } from "~/domain/counseling/plans.server";
 import { todayInShanghai } from "~/domain/vacancies/vacancies.schema";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   const seekerId = params.seekerId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: serviceSchema });
+  const submission = parseSubmission(await request.formData(), { schema: serviceSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await addService(await getDb(), actor, seekerId, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -8,7 +8,7 @@ import { SelectField, TextAreaField } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { OBJECTIONS_PER_DAY, objectionSchema } from "~/domain/quota/declarations.schema";
 import { fileObjection, getDisclosure } from "~/domain/quota/declarations.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -29,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   const year = yearParam(params.year);
-  const submission = parseWithZod(await request.formData(), { schema: objectionSchema });
+  const submission = parseSubmission(await request.formData(), { schema: objectionSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await fileObjection(await getDb(), actor, submission.value.entryId, submission.value.reason);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

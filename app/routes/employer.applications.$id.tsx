@@ -13,7 +13,7 @@ import { hireApplicant, moveApplication, openApplicantForEmployer } from "~/doma
 import { isApplicationStatus } from "~/domain/applications/status";
 import { DISABILITY_CATEGORIES, DISABILITY_GRADES, INTERVIEW_ACCESS_REQUESTS, label } from "~/domain/catalog";
 import { hasPermission } from "~/domain/permissions";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -50,13 +50,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const db = await getDb();
   if (formData.get("intent") === "hire") {
-    const submission = parseWithZod(formData, { schema: hireSchema });
+    const submission = parseSubmission(formData, { schema: hireSchema });
     if (submission.status !== "success") return replyInvalid(submission);
     const result = await hireApplicant(db, actor, id, submission.value);
     if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
     return redirect(`/employer/applications/${id}?done=${result.value.vacancyFilled ? "hired-filled" : "hired"}`);
   }
-  const submission = parseWithZod(formData, { schema: moveSchema });
+  const submission = parseSubmission(formData, { schema: moveSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await moveApplication(db, actor, id, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

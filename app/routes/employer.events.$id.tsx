@@ -11,7 +11,7 @@ import { pageTitle } from "~/components/meta";
 import { EVENT_ATTRIBUTION_DAYS, slotsSchema, toLocalDateTime, type RegistrationAccessRequest } from "~/domain/events/events.schema";
 import { deleteSlot, getEmployerEvent, publishSlots } from "~/domain/events/events.server";
 import { hasPermission } from "~/domain/permissions";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = await getDb();
   const intent = formData.get("intent");
   if (intent === "slots") {
-    const submission = parseWithZod(formData, { schema: slotsSchema });
+    const submission = parseSubmission(formData, { schema: slotsSchema });
     if (submission.status !== "success") return replyInvalid(submission);
     const result = await publishSlots(db, actor, id, submission.value);
     if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

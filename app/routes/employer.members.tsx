@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/http/forms.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
@@ -46,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return redirect("/employer/members?done=removed");
   }
-  const submission = parseWithZod(formData, { schema: inviteSchema });
+  const submission = parseSubmission(formData, { schema: inviteSchema });
   if (submission.status !== "success") return data({ intent: "invite" as const, reply: submission.reply(), invited: null }, { status: 400 });
   const result = await createInvitation(db, actor, organizationId, submission.value, { ip: context.ip });
   if (!result.ok) {

@@ -11,7 +11,7 @@ import { formatRatioPercent, formatYuanText } from "~/domain/quota/parameters.sc
 import { declaredEmployeeSchema, NOTE_MAX, quotaInputsSchema, removeDeclaredSchema } from "~/domain/quota/position.schema";
 import { addDeclaredEmployee, quotaPosition, removeDeclaredEmployee, saveQuotaInputs, type PositionEmployee, type QuotaPosition } from "~/domain/quota/position.server";
 import { formatCalendarDate } from "~/domain/vacancies/format";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import type { MessageKey } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -42,20 +42,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = (organizationId: string, done: keyof typeof DONE) => redirect(`/employer/quota?org=${organizationId}&done=${done}`);
   const intent = formData.get("intent");
   if (intent === "add") {
-    const submission = parseWithZod(formData, { schema: declaredEmployeeSchema });
+    const submission = parseSubmission(formData, { schema: declaredEmployeeSchema });
     if (submission.status !== "success") return replyInvalid(submission);
     const result = await addDeclaredEmployee(db, actor, submission.value);
     if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
     return back(submission.value.organizationId, "added");
   }
   if (intent === "remove") {
-    const submission = parseWithZod(formData, { schema: removeDeclaredSchema });
+    const submission = parseSubmission(formData, { schema: removeDeclaredSchema });
     if (submission.status !== "success") return replyWithErrors(submission, { "": ["quota.position.err.employeeGone"] });
     const result = await removeDeclaredEmployee(db, actor, submission.value);
     if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
     return back(submission.value.organizationId, "removed");
   }
-  const submission = parseWithZod(formData, { schema: quotaInputsSchema });
+  const submission = parseSubmission(formData, { schema: quotaInputsSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await saveQuotaInputs(db, actor, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -10,7 +10,7 @@ import { LevyExplanation } from "~/components/quota/levy-explanation";
 import { hasPermission } from "~/domain/permissions";
 import { declarationSchema, type DeclarationInput } from "~/domain/quota/declarations.schema";
 import { getDeclarationForEdit, saveDeclaration } from "~/domain/quota/declarations.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -33,7 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!hasPermission(actor, "create:quota_declaration")) throw new Response("Not Found", { status: 404 });
   const year = yearParam(params.year);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: declarationSchema });
+  const submission = parseSubmission(formData, { schema: declarationSchema });
   // Adding or removing an employee row (conform's list intents) re-renders the form with what was typed.
   if (submission.status !== "success") return replyInvalid(submission);
   const submit = formData.get("intent") === "submit";

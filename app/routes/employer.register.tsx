@@ -11,7 +11,7 @@ import { listDivisionsWithin } from "~/domain/divisions/divisions.server";
 import { organizationSchema } from "~/domain/organizations/organizations.schema";
 import { registrationForm, submitOrganization } from "~/domain/organizations/organizations.server";
 import { requirePermission } from "~/domain/permissions";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -38,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "create:organization", { ownerId: actor.id });
-  const submission = parseWithZod(await request.formData(), { schema: organizationSchema });
+  const submission = parseSubmission(await request.formData(), { schema: organizationSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await submitOrganization(await getDb(), actor, submission.value, { ip: context.ip });
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -10,7 +9,7 @@ import { hasPermission } from "~/domain/permissions";
 import { formatCalendarDate } from "~/domain/vacancies/format";
 import { isStatusAction, todayInShanghai, vacancySchema, type StatusAction } from "~/domain/vacancies/vacancies.schema";
 import { changeVacancyStatus, getVacancyForEdit, updateVacancy } from "~/domain/vacancies/vacancies.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { currentDataYear, savingPerHireForVacancy } from "~/domain/quota/position.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
@@ -56,7 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(`/employer/vacancies/${id}/edit?done=${DONE_BY_ACTION[intent]}`);
   }
   // The domain knows the saved closing date (which may be kept even once passed) and checks it.
-  const submission = parseWithZod(formData, { schema: vacancySchema({ pastCheckedByDomain: true }) });
+  const submission = parseSubmission(formData, { schema: vacancySchema({ pastCheckedByDomain: true }) });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await updateVacancy(db, actor, id, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

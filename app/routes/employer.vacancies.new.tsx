@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
@@ -8,7 +7,7 @@ import { listDivisionsWithin } from "~/domain/divisions/divisions.server";
 import { hasPermission } from "~/domain/permissions";
 import { vacancySchema } from "~/domain/vacancies/vacancies.schema";
 import { createVacancyDraft, employerMemberships } from "~/domain/vacancies/vacancies.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -27,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   if (!hasPermission(actor, "create:vacancy")) throw new Response("Not Found", { status: 404 });
-  const submission = parseWithZod(await request.formData(), { schema: vacancySchema() });
+  const submission = parseSubmission(await request.formData(), { schema: vacancySchema() });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await createVacancyDraft(await getDb(), actor, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

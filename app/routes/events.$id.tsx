@@ -20,7 +20,7 @@ import {
 } from "~/domain/events/events.schema";
 import { applyToParticipate, bookSlot, cancelBooking, cancelRegistration, getEventPage, registerForEvent } from "~/domain/events/events.server";
 import { todayInShanghai } from "~/domain/vacancies/vacancies.schema";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime, isMessageKey, translator, type Translate } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -73,14 +73,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Each domain call checks the actor's permission first: another role's post answers 404.
   switch (intent) {
     case "register": {
-      const submission = parseWithZod(formData, { schema: registerSchema });
+      const submission = parseSubmission(formData, { schema: registerSchema });
       if (submission.status !== "success") return replyInvalid(submission);
       const result = await registerForEvent(db, actor, id, submission.value);
       if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
       return redirect(`/events/${id}?done=${result.value.status === "waitlisted" ? "waitlisted" : "registered"}`);
     }
     case "participate": {
-      const submission = parseWithZod(formData, { schema: participateSchema });
+      const submission = parseSubmission(formData, { schema: participateSchema });
       if (submission.status !== "success") return replyInvalid(submission);
       const result = await applyToParticipate(db, actor, id, submission.value);
       if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseSubmission } from "~/http/forms.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigationType } from "@remix-run/react";
 import { useEffect } from "react";
@@ -64,7 +64,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const beyondLastRow = (name: string) => Number(/^employees\[(\d+)\]/.exec(name)?.[1] ?? -1) >= ROWS_MAX;
   const tooManyRows = [...params.keys()].some(beyondLastRow);
   const kept = tooManyRows ? new URLSearchParams([...params].filter(([name]) => !beyondLastRow(name))) : params;
-  const submission = parseWithZod(kept, { schema: calculatorSchema });
+  const submission = parseSubmission(kept, { schema: calculatorSchema });
   const payload = (submission.payload ?? {}) as CalculatorValue;
   const wanted = Number(params.get("rows")) || 0;
   const rows = rowCount(payload.employees ?? [], wanted);

@@ -10,7 +10,7 @@ import { loginSchema } from "~/domain/accounts/accounts.schema";
 import { signIn } from "~/domain/accounts/accounts.server";
 import { invalidateSession } from "~/domain/accounts/session.server";
 import { serializeSessionCookie } from "~/http/context.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { safeRedirect } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
+  const submission = parseSubmission(await request.formData(), { schema: loginSchema });
   if (submission.status !== "success") return replyInvalid(submission, ["password"]);
   const db = await getDb();
   const result = await signIn(db, submission.value, { ip: context.ip });

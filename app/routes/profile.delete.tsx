@@ -10,7 +10,7 @@ import { requirePermission } from "~/domain/permissions";
 import { deleteAccountSchema } from "~/domain/seekers/seekers.schema";
 import { deleteOwnAccount } from "~/domain/seekers/seekers.server";
 import { clearSessionCookie } from "~/http/context.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { translator } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "delete:account", { ownerId: actor.id });
-  const submission = parseWithZod(await request.formData(), { schema: deleteAccountSchema });
+  const submission = parseSubmission(await request.formData(), { schema: deleteAccountSchema });
   if (submission.status !== "success") return replyInvalid(submission, ["password"]);
   const result = await deleteOwnAccount(await getDb(), actor, actor.id, submission.value, { ip: context.ip });
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors, ["password"]);

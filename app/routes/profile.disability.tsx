@@ -11,7 +11,7 @@ import { DISABILITY_CATEGORIES, DISABILITY_GRADES, label } from "~/domain/catalo
 import { requirePermission } from "~/domain/permissions";
 import { disabilitySchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, saveDisability, withdrawDisabilityConsent } from "~/domain/seekers/seekers.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await withdrawDisabilityConsent(db, actor, actor.id);
     return redirect("/profile?withdrawn=disability");
   }
-  const submission = parseWithZod(formData, { schema: disabilitySchema({ certificateOnFile: formData.get("certificateOnFile") === "1" }) });
+  const submission = parseSubmission(formData, { schema: disabilitySchema({ certificateOnFile: formData.get("certificateOnFile") === "1" }) });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await saveDisability(db, actor, actor.id, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

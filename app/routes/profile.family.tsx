@@ -10,7 +10,7 @@ import { SaveButton, StepPage } from "~/components/seekers/profile-ui";
 import { requirePermission } from "~/domain/permissions";
 import { familySchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, saveFamily } from "~/domain/seekers/seekers.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "update:seeker_profile", { ownerId: actor.id });
-  const submission = parseWithZod(await request.formData(), { schema: familySchema });
+  const submission = parseSubmission(await request.formData(), { schema: familySchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await saveFamily(await getDb(), actor, actor.id, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -11,7 +11,7 @@ import { ACCOMMODATIONS, explain, label } from "~/domain/catalog";
 import { requirePermission } from "~/domain/permissions";
 import { choicesFromNeeds, NEED_LEVELS, needsSchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, saveNeeds } from "~/domain/seekers/seekers.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "update:seeker_profile", { ownerId: actor.id });
-  const submission = parseWithZod(await request.formData(), { schema: needsSchema });
+  const submission = parseSubmission(await request.formData(), { schema: needsSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await saveNeeds(await getDb(), actor, actor.id, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

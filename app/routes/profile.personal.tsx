@@ -10,7 +10,7 @@ import { IdentifierField, SaveButton, StepPage } from "~/components/seekers/prof
 import { requirePermission } from "~/domain/permissions";
 import { personalSchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, savePersonal } from "~/domain/seekers/seekers.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requirePermission(actor, "update:seeker_profile", { ownerId: actor.id });
   const formData = await request.formData();
   // Only decides which message shows first; the domain knows what is on file and checks again.
-  const submission = parseWithZod(formData, { schema: personalSchema({ idOnFile: formData.get("idOnFile") === "1" }) });
+  const submission = parseSubmission(formData, { schema: personalSchema({ idOnFile: formData.get("idOnFile") === "1" }) });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await savePersonal(await getDb(), actor, actor.id, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -11,7 +11,7 @@ import { EMPLOYMENT_TYPES, label } from "~/domain/catalog";
 import { requirePermission } from "~/domain/permissions";
 import { EMPLOYMENT_STATUSES, PLACE_SCOPES, preferencesSchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, listRegionChoices, saveWorkPreferences } from "~/domain/seekers/seekers.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -38,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "update:seeker_profile", { ownerId: actor.id });
-  const submission = parseWithZod(await request.formData(), { schema: preferencesSchema });
+  const submission = parseSubmission(await request.formData(), { schema: preferencesSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await saveWorkPreferences(await getDb(), actor, actor.id, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -10,7 +10,7 @@ import { SaveButton, StepPage } from "~/components/seekers/profile-ui";
 import { requirePermission } from "~/domain/permissions";
 import { regionSchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, listRegionChoices, saveRegion } from "~/domain/seekers/seekers.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -34,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "update:seeker_profile", { ownerId: actor.id });
-  const submission = parseWithZod(await request.formData(), { schema: regionSchema });
+  const submission = parseSubmission(await request.formData(), { schema: regionSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await saveRegion(await getDb(), actor, actor.id, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

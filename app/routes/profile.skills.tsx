@@ -10,7 +10,7 @@ import { SaveButton, StepPage } from "~/components/seekers/profile-ui";
 import { requirePermission } from "~/domain/permissions";
 import { CERTIFICATES_MAX, LIST_ITEM_MAX, SKILLS_MAX, skillsSchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, saveSkills } from "~/domain/seekers/seekers.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "update:seeker_profile", { ownerId: actor.id });
-  const submission = parseWithZod(await request.formData(), { schema: skillsSchema });
+  const submission = parseSubmission(await request.formData(), { schema: skillsSchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await saveSkills(await getDb(), actor, actor.id, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

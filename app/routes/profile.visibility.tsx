@@ -10,7 +10,7 @@ import { ACCOMMODATIONS, EDUCATION_LEVELS, label } from "~/domain/catalog";
 import { requirePermission } from "~/domain/permissions";
 import { EMPLOYER_HIDDEN_FIELDS, EMPLOYER_VISIBLE_FIELDS, visibilitySchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, setDiscoverable } from "~/domain/seekers/seekers.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "update:seeker_profile", { ownerId: actor.id });
-  const submission = parseWithZod(await request.formData(), { schema: visibilitySchema });
+  const submission = parseSubmission(await request.formData(), { schema: visibilitySchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await setDiscoverable(await getDb(), actor, actor.id, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);

@@ -9,7 +9,7 @@ import { pageTitle } from "~/components/meta";
 import { registerSchema } from "~/domain/accounts/accounts.schema";
 import { registerAccount, savePreferences } from "~/domain/accounts/accounts.server";
 import { serializeSessionCookie } from "~/http/context.server";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { safeRedirect } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -25,7 +25,7 @@ const HIDDEN = ["password", "confirmPassword"];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: registerSchema });
+  const submission = parseSubmission(formData, { schema: registerSchema });
   if (submission.status !== "success") return replyInvalid(submission, HIDDEN);
   const db = await getDb();
   const result = await registerAccount(db, submission.value, { ip: context.ip });

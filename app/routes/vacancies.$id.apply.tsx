@@ -10,7 +10,7 @@ import { applySchema, NOTE_MAX } from "~/domain/applications/applications.schema
 import { applyToVacancy, getApplyPage } from "~/domain/applications/applications.server";
 import { DISCLOSURES, INTERVIEW_ACCESS_REQUESTS, label, type DisclosureCode } from "~/domain/catalog";
 import { requirePermission } from "~/domain/permissions";
-import { replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -25,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "create:application", { ownerId: actor.id });
-  const submission = parseWithZod(await request.formData(), { schema: applySchema });
+  const submission = parseSubmission(await request.formData(), { schema: applySchema });
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await applyToVacancy(await getDb(), actor, params.id ?? "", submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
