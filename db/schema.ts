@@ -39,11 +39,16 @@ export interface UserSessionTable {
 
 export interface LoginAttemptTable {
   id: Generated<string>;
-  kind: "sign_in" | "register";
-  /** Normalized phone or email tried (null for registrations). */
+  kind: "sign_in" | "register" | "profile_identifier";
+  /**
+   * Whose attempt it counts against: `user:<id>` when the identifier belongs to an account, otherwise the normalized
+   * phone or email tried (`phone:…`, `email:…`); null for registrations.
+   */
   account_key: string | null;
   ip: string;
   succeeded: boolean;
+  /** Why it was refused, where a limit needs to know: "contact_unavailable", "id_number", "certificate_number". */
+  detail: string | null;
   at: Generated<Date>;
 }
 

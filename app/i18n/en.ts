@@ -176,6 +176,8 @@ const core: Record<CoreMessageKey, string> = {
   "err.emailFormat": "Enter an email address in the right format, for example name@example.com",
   "err.phoneTaken": "This mobile number is already registered; sign in instead",
   "err.emailTaken": "This email address is already registered; sign in instead",
+  "err.phoneUnavailable": "This mobile number cannot be used to register. If you already have an account, sign in; if you have forgotten your password, contact your local Disabled Persons' Federation or your employment counselor.",
+  "err.emailUnavailable": "This email address cannot be used to register. If you already have an account, sign in; if you have forgotten your password, contact your local Disabled Persons' Federation or your employment counselor.",
   "err.passwordRequired": "Enter a password",
   "err.passwordShort": "The password must have at least 8 characters",
   "err.passwordLong": "The password must have at most 128 characters",

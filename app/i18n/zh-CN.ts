@@ -179,6 +179,9 @@ const core = {
   "err.emailFormat": "电子邮箱格式不正确，例如 name@example.com",
   "err.phoneTaken": "这个手机号已经注册过了，请直接登录",
   "err.emailTaken": "这个电子邮箱已经注册过了，请直接登录",
+  // Registration says no more than that the contact cannot be used (docs/decisions/009-what-registration-reveals.md).
+  "err.phoneUnavailable": "这个手机号无法用于注册。如果您已有账户，请直接登录；如果忘记了密码，请联系当地残联或您的就业指导员。",
+  "err.emailUnavailable": "这个电子邮箱无法用于注册。如果您已有账户，请直接登录；如果忘记了密码，请联系当地残联或您的就业指导员。",
   "err.passwordRequired": "请输入密码",
   "err.passwordShort": "密码至少需要 8 个字符",
   "err.passwordLong": "密码不能超过 128 个字符",

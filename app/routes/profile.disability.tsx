@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const submission = parseSubmission(formData, { schema: disabilitySchema({ certificateOnFile: formData.get("certificateOnFile") === "1" }) });
   if (submission.status !== "success") return replyInvalid(submission);
-  const result = await saveDisability(db, actor, actor.id, submission.value);
+  const result = await saveDisability(db, actor, actor.id, submission.value, { ip: context.ip });
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
   return redirect("/profile?saved=disability");
 }

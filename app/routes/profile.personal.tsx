@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Only decides which message shows first; the domain knows what is on file and checks again.
   const submission = parseSubmission(formData, { schema: personalSchema({ idOnFile: formData.get("idOnFile") === "1" }) });
   if (submission.status !== "success") return replyInvalid(submission);
-  const result = await savePersonal(await getDb(), actor, actor.id, submission.value);
+  const result = await savePersonal(await getDb(), actor, actor.id, submission.value, { ip: context.ip });
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
   return redirect(`/profile?saved=personal${result.value.certificateCleared ? "&certificate=cleared" : ""}`);
 }

@@ -7,6 +7,7 @@ import * as quotaPosition from "./2026-11-29T10-40-00Z-quota-position";
 import * as counseling from "./2026-11-29T12-45-00Z-counseling";
 import * as events from "./2026-11-29T13-20-00Z-events";
 import * as objectionsOnce from "./2026-12-06T05-50-00Z-objections-once";
+import * as abuseLimits from "./2026-12-06T06-00-00Z-abuse-limits";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so the same list works under tsx,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29T12-45-00Z-counseling": counseling,
   "2026-11-29T13-20-00Z-events": events,
   "2026-12-06T05-50-00Z-objections-once": objectionsOnce,
+  "2026-12-06T06-00-00Z-abuse-limits": abuseLimits,
 };

@@ -143,7 +143,7 @@ test.describe("accounts", () => {
     await page.getByLabel(/^密码/).fill("Guizhou-2026-job");
     await page.getByLabel("再次输入密码").fill("Guizhou-2026-job");
     await page.getByRole("button", { name: "注册", exact: true }).click();
-    await expect(page.locator("#register-phone-error")).toContainText("这个手机号已经注册过了");
+    await expect(page.locator("#register-phone-error")).toContainText("这个手机号无法用于注册");
     await expect(page.getByLabel(/^手机号/)).toHaveValue(DEMO.seeker);
     await expect(page.getByLabel(/^手机号/)).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel(/^手机号/)).toHaveAttribute("aria-describedby", /register-phone-error/);

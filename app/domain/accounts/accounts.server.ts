@@ -1,11 +1,19 @@
 import type { DB } from "../../../db/database";
 import type { Role } from "../../../db/schema";
-import { errorMessage } from "../../i18n/i18n";
+import { errorMessage, type MessageKey } from "../../i18n/i18n";
 import { regionPrefix, requirePermission, type Actor } from "../permissions";
 import type { ChangePasswordInput, CreateStaffInput, LoginInput, RegisterInput } from "./accounts.schema";
 import { normalizeIdentifier } from "./accounts.schema";
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "./password.server";
-import { checkRegistrationAllowed, checkSignInAllowed, recordAttempt } from "./rate-limit.server";
+import {
+  beginSignInAttempt,
+  recordRegistrationAttempt,
+  registrationBlockedUntil,
+  registrationRefusedForContact,
+  registrationSucceeded,
+  signInBlockedUntil,
+  signInSucceeded,
+} from "./rate-limit.server";
 import { createSession, invalidateUserSessions } from "./session.server";
 
 /** Field errors carry message keys (see app/i18n); `""` is the form as a whole. */
@@ -16,18 +24,29 @@ function minutesUntil(date: Date, now: Date) {
   return Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 60000));
 }
 
-function retryMessage(key: "err.tooManyAttempts" | "err.tooManyRegistrations", retryAt: Date, now: Date) {
+/** A message saying when to try again; `key`'s text has `{time}` and `{minutes}`. */
+export function retryMessage(key: MessageKey, retryAt: Date, now: Date) {
   // The time is rendered in Asia/Shanghai by the page; the message carries it as an ISO string.
   return errorMessage(key, { time: retryAt.toISOString(), minutes: minutesUntil(retryAt, now) });
 }
 
-async function contactTaken(db: DB, phone?: string, email?: string): Promise<FieldErrors> {
+/** Staff accounts are created by an admin, who may learn that a contact is taken. */
+const TAKEN = { phone: "err.phoneTaken", email: "err.emailTaken" } as const;
+/** Registration is open to anyone: it says only that the contact cannot be used (decision 009). */
+const UNAVAILABLE = { phone: "err.phoneUnavailable", email: "err.emailUnavailable" } as const;
+
+async function contactTaken(
+  db: DB,
+  phone: string | undefined,
+  email: string | undefined,
+  messages: { phone: MessageKey; email: MessageKey },
+): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   if (phone && (await db.selectFrom("app_user").select("id").where("phone", "=", phone).executeTakeFirst())) {
-    errors.phone = ["err.phoneTaken"];
+    errors.phone = [messages.phone];
   }
   if (email && (await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirst())) {
-    errors.email = ["err.emailTaken"];
+    errors.email = [messages.email];
   }
   return errors;
 }
@@ -42,11 +61,21 @@ export async function registerAccount(
   request: { ip: string; now?: Date },
 ): Promise<Result<{ userId: string; sessionToken: string; expiresAt: Date }>> {
   const now = request.now ?? new Date();
-  const blocked = await checkRegistrationAllowed(db, request.ip, now);
-  if (blocked) return { ok: false, fieldErrors: { "": [retryMessage("err.tooManyRegistrations", blocked.retryAt, now)] } };
-  if (isCommonPassword(input.password)) return { ok: false, fieldErrors: { password: ["err.passwordCommon"] } };
-  const taken = await contactTaken(db, input.phone, input.email);
-  if (Object.keys(taken).length) return { ok: false, fieldErrors: taken };
+  // Every attempt counts toward the address's limit, refused ones too, so that the form cannot be used to test
+  // phone numbers in bulk for an account (having one here suggests a disability). The contact is looked up under
+  // the address's lock, so parallel requests cannot all pass the limit on contacts that cannot be used.
+  const attempt = await db.transaction().execute(async (trx) => {
+    const retryAt = await registrationBlockedUntil(trx, request.ip, now);
+    if (retryAt) return { ok: false as const, retryAt };
+    const common = isCommonPassword(input.password);
+    const unavailable = common ? {} : await contactTaken(trx, input.phone, input.email, UNAVAILABLE);
+    const contactUnavailable = Object.keys(unavailable).length > 0;
+    const attemptId = await recordRegistrationAttempt(trx, { ip: request.ip, contactUnavailable, now });
+    return { ok: true as const, attemptId, common, unavailable: contactUnavailable ? unavailable : null };
+  });
+  if (!attempt.ok) return { ok: false, fieldErrors: { "": [retryMessage("err.tooManyRegistrations", attempt.retryAt, now)] } };
+  if (attempt.common) return { ok: false, fieldErrors: { password: ["err.passwordCommon"] } };
+  if (attempt.unavailable) return { ok: false, fieldErrors: attempt.unavailable };
 
   const passwordHash = await hashPassword(input.password);
   try {
@@ -56,16 +85,24 @@ export async function registerAccount(
         .values({ phone: input.phone ?? null, email: input.email ?? null, password_hash: passwordHash, role: input.role })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await recordAttempt(trx, { kind: "register", accountKey: null, ip: request.ip, succeeded: true, at: now });
+      await registrationSucceeded(trx, attempt.attemptId);
       const { token, session } = await createSession(trx, user.id, now);
       return { userId: user.id, sessionToken: token, expiresAt: session.expiresAt };
     });
     return { ok: true, value: result };
   } catch (e) {
-    // Two registrations raced for the same contact: report it as taken.
-    if (isUniqueViolation(e)) return { ok: false, fieldErrors: await contactTaken(db, input.phone, input.email) };
+    // Two registrations raced for the same contact: answer as for a contact that cannot be used.
+    if (isUniqueViolation(e)) {
+      await registrationRefusedForContact(db, attempt.attemptId);
+      return { ok: false, fieldErrors: await contactTaken(db, input.phone, input.email, UNAVAILABLE) };
+    }
     throw e;
   }
+}
+
+/** The key sign-in limits count against: the account when the identifier has one (its phone and email alike). */
+export function signInAccountKey(userId: string): string {
+  return `user:${userId}`;
 }
 
 export async function signIn(
@@ -75,24 +112,25 @@ export async function signIn(
 ): Promise<Result<{ userId: string; role: Role; sessionToken: string; expiresAt: Date }>> {
   const now = request.now ?? new Date();
   const { kind, value } = normalizeIdentifier(input.identifier);
-  const accountKey = `${kind}:${value}`;
-  const blocked = await checkSignInAllowed(db, accountKey, request.ip, now);
-  if (blocked) return { ok: false, fieldErrors: { "": [retryMessage("err.tooManyAttempts", blocked.retryAt, now)] } };
-
   const user = await db
     .selectFrom("app_user")
     .select(["id", "role", "password_hash"])
     .where(kind, "=", value)
     .executeTakeFirst();
+  // An unknown identifier is limited by itself, and costs the same password check as a known one.
+  const accountKey = user ? signInAccountKey(user.id) : `${kind}:${value}`;
+  // Counted before the password is checked, so parallel guesses cannot all pass a limit read before any was written.
+  const attempt = await beginSignInAttempt(db, { accountKey, ip: request.ip, now });
+  if (!attempt.ok) return { ok: false, fieldErrors: { "": [retryMessage("err.tooManyAttempts", attempt.retryAt, now)] } };
+
   const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid) {
-    await recordAttempt(db, { kind: "sign_in", accountKey, ip: request.ip, succeeded: false, at: now });
-    const after = await checkSignInAllowed(db, accountKey, request.ip, now);
-    if (after) return { ok: false, fieldErrors: { "": [retryMessage("err.tooManyAttempts", after.retryAt, now)] } };
+    const after = await signInBlockedUntil(db, accountKey, request.ip, now);
+    if (after) return { ok: false, fieldErrors: { "": [retryMessage("err.tooManyAttempts", after, now)] } };
     return { ok: false, fieldErrors: { password: ["err.credentials"] } };
   }
   const { token, session } = await db.transaction().execute(async (trx) => {
-    await recordAttempt(trx, { kind: "sign_in", accountKey, ip: request.ip, succeeded: true, at: now });
+    await signInSucceeded(trx, attempt.attemptId);
     return createSession(trx, user.id, now);
   });
   return { ok: true, value: { userId: user.id, role: user.role, sessionToken: token, expiresAt: session.expiresAt } };
@@ -132,7 +170,7 @@ export async function createStaffAccount(db: DB, actor: Actor, input: CreateStaf
     return { ok: false, fieldErrors: { regionCode: ["err.regionOutside"] } };
   }
   if (isCommonPassword(input.password)) return { ok: false, fieldErrors: { password: ["err.passwordCommon"] } };
-  const taken = await contactTaken(db, input.phone, input.email);
+  const taken = await contactTaken(db, input.phone, input.email, TAKEN);
   if (Object.keys(taken).length) return { ok: false, fieldErrors: taken };
   const passwordHash = await hashPassword(input.password);
   try {
@@ -158,7 +196,7 @@ export async function createStaffAccount(db: DB, actor: Actor, input: CreateStaf
     });
     return { ok: true, value: { userId: user.id } };
   } catch (e) {
-    if (isUniqueViolation(e)) return { ok: false, fieldErrors: await contactTaken(db, input.phone, input.email) };
+    if (isUniqueViolation(e)) return { ok: false, fieldErrors: await contactTaken(db, input.phone, input.email, TAKEN) };
     throw e;
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "../../../tests/helpers/db";
+import { uniqueIp, useTestDatabase } from "../../../tests/helpers/db";
 import { createOrganization, createUser, createVacancy, FACTORY_PASSWORD } from "../../../tests/fixtures/factories";
 import { certificateFor, freshIdNumber, newSeeker } from "../../../tests/fixtures/seekers";
+import { LIMITS } from "../accounts/rate-limit.server";
 import { idCheckCharacter } from "../identity";
 import type { Actor } from "../permissions";
 import {
@@ -108,13 +109,99 @@ describe("personal details", () => {
     expect(await profileRow(s.user.id)).toMatchObject({ id_number: other, certificate_number: null, completed_steps: ["personal"] });
   });
 });
+describe("identifier collisions (issue 12)", () => {
+  async function collisions(actorId: string) {
+    return t.db
+      .selectFrom("audit_event")
+      .select(["action", "entity", "entity_id", "subject_user_id", "ip"])
+      .where("actor_id", "=", actorId)
+      .where("action", "=", "collision")
+      .execute();
+  }
+
+  it("audits each try with the number masked, limits them per account, and then refuses any new number alike", async () => {
+    const a = await seekerWithId();
+    const b = await newSeeker(t.db);
+    const ip = uniqueIp();
+    const now = new Date();
+    for (let i = 0; i < LIMITS.identifierCollisionPerAccount.max; i++) {
+      const r = await savePersonal(t.db, b.actor, b.user.id, { realName: "李四", idNumber: a.idNumber }, { ip, now });
+      expect(r).toEqual({ ok: false, fieldErrors: { idNumber: ["seekers.err.idTaken"] } });
+    }
+    // The refused saves left no profile behind for b.
+    expect(await profileRow(b.user.id)).toBeUndefined();
+    const audit = await collisions(b.user.id);
+    expect(audit).toHaveLength(LIMITS.identifierCollisionPerAccount.max);
+    for (const e of audit) {
+      expect(e).toEqual({ action: "collision", entity: "id_number", entity_id: expect.stringMatching(/^\d{4}\*{10}[\dX]{4}$/), subject_user_id: a.user.id, ip });
+      expect(e.entity_id).not.toContain(a.idNumber.slice(4, 14));
+    }
+    // Limited: the holder's number and a free one get the same answer, with a time to retry.
+    for (const idNumber of [a.idNumber, freshIdNumber()]) {
+      const r = await savePersonal(t.db, b.actor, b.user.id, { realName: "李四", idNumber }, { ip: uniqueIp(), now });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.fieldErrors.idNumber![0]).toMatch(/^seekers\.err\.identifierTooMany\|/);
+    }
+    expect(await collisions(b.user.id)).toHaveLength(LIMITS.identifierCollisionPerAccount.max);
+    // A day later the account may try again.
+    const later = new Date(now.getTime() + LIMITS.identifierCollisionPerAccount.windowMs + 1000);
+    expect(await savePersonal(t.db, b.actor, b.user.id, { realName: "李四", idNumber: freshIdNumber() }, { ip, now: later })).toMatchObject({ ok: true });
+  });
+
+  it("limits collisions per address across accounts", async () => {
+    const a = await seekerWithId();
+    const ip = uniqueIp();
+    const now = new Date();
+    for (let i = 0; i < LIMITS.identifierCollisionPerIp.max; i++) {
+      const b = await newSeeker(t.db);
+      expect(await savePersonal(t.db, b.actor, b.user.id, { realName: "李四", idNumber: a.idNumber }, { ip, now })).toEqual({
+        ok: false,
+        fieldErrors: { idNumber: ["seekers.err.idTaken"] },
+      });
+    }
+    const next = await newSeeker(t.db);
+    const r = await savePersonal(t.db, next.actor, next.user.id, { realName: "李四", idNumber: freshIdNumber() }, { ip, now });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fieldErrors.idNumber![0]).toMatch(/^seekers\.err\.identifierTooMany\|/);
+    expect(await savePersonal(t.db, next.actor, next.user.id, { realName: "李四", idNumber: freshIdNumber() }, { ip: uniqueIp(), now })).toMatchObject({ ok: true });
+  });
+
+  it("holds the limit under parallel saves", async () => {
+    const a = await seekerWithId();
+    const b = await newSeeker(t.db);
+    const ip = uniqueIp();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => savePersonal(t.db, b.actor, b.user.id, { realName: "李四", idNumber: a.idNumber }, { ip })),
+    );
+    expect(results.filter((r) => !r.ok && r.fieldErrors.idNumber?.[0] === "seekers.err.idTaken")).toHaveLength(LIMITS.identifierCollisionPerAccount.max);
+    expect(await collisions(b.user.id)).toHaveLength(LIMITS.identifierCollisionPerAccount.max);
+  });
+
+  it("audits a certificate number held by another account, and a saved profile is kept", async () => {
+    const a = await seekerWithId();
+    const certificateNumber = certificateFor(a.idNumber, "vision", 2);
+    expect(await saveDisability(t.db, a.actor, a.user.id, { consent: true, category: "vision", grade: 2, certificateNumber })).toMatchObject({ ok: true });
+    // Data from before the checks: a's ID number was changed without clearing the certificate; b now holds it.
+    await t.db.updateTable("seeker_profile").set({ id_number: freshIdNumber() }).where("user_id", "=", a.user.id).execute();
+    const b = await newSeeker(t.db);
+    expect(await savePersonal(t.db, b.actor, b.user.id, { realName: "李四", idNumber: a.idNumber })).toMatchObject({ ok: true });
+    const ip = uniqueIp();
+    const r = await saveDisability(t.db, b.actor, b.user.id, { consent: true, category: "vision", grade: 2, certificateNumber }, { ip });
+    expect(r).toEqual({ ok: false, fieldErrors: { certificateNumber: ["seekers.err.certTaken"] } });
+    expect(await collisions(b.user.id)).toEqual([
+      { action: "collision", entity: "certificate_number", entity_id: expect.stringMatching(/^\d{4}\*{12}\d{4}$/), subject_user_id: a.user.id, ip },
+    ]);
+    expect(await profileRow(b.user.id)).toMatchObject({ id_number: a.idNumber, certificate_number: null, completed_steps: ["personal"] });
+  });
+});
+
 
 describe("disability certificate", () => {
   it("saves category, grade and certificate with the time of consent", async () => {
     const s = await seekerWithId();
     const now = new Date("2026-12-01T08:00:00Z");
     const certificateNumber = certificateFor(s.idNumber, "hearing", 3);
-    expect(await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "hearing", grade: 3, certificateNumber }, now)).toEqual({ ok: true, value: null });
+    expect(await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "hearing", grade: 3, certificateNumber }, { now })).toEqual({ ok: true, value: null });
     const row = await profileRow(s.user.id);
     expect(row).toMatchObject({ certificate_number: certificateNumber, disability_category: "hearing", disability_grade: 3, completed_steps: ["personal", "disability"] });
     expect(new Date(row!.sensitive_consent_at!).toISOString()).toBe(now.toISOString());
@@ -434,7 +521,7 @@ describe("deleting the account", () => {
     expect(await profileRow(s.user.id)).toBeUndefined();
     expect(await t.db.selectFrom("user_session").select("id").where("user_id", "=", s.user.id).execute()).toEqual([]);
     expect(await t.db.selectFrom("notification").select("id").where("user_id", "=", s.user.id).execute()).toEqual([]);
-    expect(await t.db.selectFrom("login_attempt").select("id").where("account_key", "=", `phone:${s.user.phone}`).execute()).toEqual([]);
+    expect(await t.db.selectFrom("login_attempt").select("id").where("account_key", "in", [`phone:${s.user.phone}`, `user:${s.user.id}`]).execute()).toEqual([]);
 
     const application = await t.db.selectFrom("application").selectAll().where("id", "=", s.applicationId).executeTakeFirstOrThrow();
     expect(application).toMatchObject({ seeker_id: null, status: "hired", note: null, disclosure: [] });

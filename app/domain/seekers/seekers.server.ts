@@ -9,14 +9,13 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/database";
 import type { DisabilityCategory, SeekerProfileTable } from "../../../db/schema";
 import type { Updateable } from "kysely";
-import type { FieldErrors, Result } from "../accounts/accounts.server";
+import { retryMessage, signInAccountKey, type FieldErrors, type Result } from "../accounts/accounts.server";
 import { verifyPassword } from "../accounts/password.server";
-import { checkSignInAllowed, recordAttempt } from "../accounts/rate-limit.server";
+import { beginSignInAttempt, identifierChecksBlockedUntil, recordIdentifierCollision } from "../accounts/rate-limit.server";
 import { recordAudit } from "../audit/audit.server";
 import { listDivisionsWithin, type Division } from "../divisions/divisions.server";
 import { maskIdentifier, parseIdNumber } from "../identity";
 import { requirePermission, type Actor } from "../permissions";
-import { errorMessage } from "../../i18n/i18n";
 import {
   certificateErrors,
   identifierEnds,
@@ -242,6 +241,11 @@ class Invalid extends Error {
   }
 }
 
+/** Returned from inside a transaction to answer with field errors and still commit what was recorded (the audit). */
+class Refused {
+  constructor(readonly fieldErrors: FieldErrors) {}
+}
+
 function isUniqueViolation(e: unknown): e is { code: string; constraint?: string; message?: string } {
   return typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "23505";
 }
@@ -254,28 +258,44 @@ function uniqueFieldErrors(e: { constraint?: string; message?: string; detail?: 
   return null;
 }
 
-async function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<Result<T>> {
+async function inTransaction<T>(
+  db: DB,
+  work: (trx: DB) => Promise<T | Refused>,
+  /** Another account saved the same identifier at the same moment: count and audit it like any collision. */
+  onIdentifierRace?: (field: IdentifierField) => Promise<void>,
+): Promise<Result<T>> {
   try {
-    return { ok: true, value: await db.transaction().execute(work) };
+    const value = await db.transaction().execute(work);
+    if (value instanceof Refused) return { ok: false, fieldErrors: value.fieldErrors };
+    return { ok: true, value };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, fieldErrors: e.fieldErrors };
     if (isUniqueViolation(e)) {
       const fieldErrors = uniqueFieldErrors(e);
-      if (fieldErrors) return { ok: false, fieldErrors };
+      if (fieldErrors) {
+        await onIdentifierRace?.(fieldErrors.certificateNumber ? "certificate_number" : "id_number");
+        return { ok: false, fieldErrors };
+      }
     }
     throw e;
   }
 }
 
-/** Creates the profile row if missing, then locks it for this transaction. */
+/** Creates the profile row if missing (`created` says so), then locks it for this transaction. */
 async function lockProfile(trx: DB, userId: string) {
-  await trx.insertInto("seeker_profile").values({ user_id: userId }).onConflict((oc) => oc.column("user_id").doNothing()).execute();
-  return trx
+  const inserted = await trx
+    .insertInto("seeker_profile")
+    .values({ user_id: userId })
+    .onConflict((oc) => oc.column("user_id").doNothing())
+    .returning("user_id")
+    .executeTakeFirst();
+  const row = await trx
     .selectFrom("seeker_profile")
     .select(["id_number", "certificate_number", "sensitive_consent_at", "completed_steps"])
     .where("user_id", "=", userId)
     .forUpdate()
     .executeTakeFirstOrThrow();
+  return { ...row, created: !!inserted };
 }
 
 /** Saves one step's values and marks it done (and any of `uncomplete` not done). */
@@ -307,9 +327,74 @@ function merge(...all: FieldErrors[]): FieldErrors {
   return out;
 }
 
-async function takenBy(trx: DB, column: "id_number" | "certificate_number", value: string, userId: string): Promise<boolean> {
+type IdentifierField = "id_number" | "certificate_number";
+
+/** Where the request came from, for the limits on identifier collisions (none per address when unknown). */
+export interface ProfileRequest {
+  ip?: string;
+  now?: Date;
+}
+
+async function holderOf(trx: DB, column: IdentifierField, value: string, userId: string): Promise<string | null> {
   const row = await trx.selectFrom("seeker_profile").select("user_id").where(column, "=", value).where("user_id", "<>", userId).executeTakeFirst();
-  return !!row;
+  return row?.user_id ?? null;
+}
+
+const IDENTIFIER_FIELDS = {
+  id_number: { field: "idNumber", taken: "seekers.err.idTaken" },
+  certificate_number: { field: "certificateNumber", taken: "seekers.err.certTaken" },
+} as const;
+
+/** Counts and audits a try to save a number another account holds (issue 12: the answer must not be an oracle). */
+async function recordCollision(trx: DB, actor: Actor, userId: string, holderId: string | null, column: IdentifierField, value: string, request: ProfileRequest) {
+  const now = request.now ?? new Date();
+  await recordIdentifierCollision(trx, { userId, ip: request.ip ?? null, field: column, now });
+  // The number is kept masked; the holder sees the event in their export, without who tried.
+  await recordAudit(trx, {
+    actorId: actor.id,
+    subjectUserId: holderId,
+    action: "collision",
+    entity: column,
+    entityId: maskIdentifier(value),
+    reason: "another account tried to save this number; refused",
+    ip: request.ip ?? null,
+  });
+}
+
+/**
+ * Checks that a new ID or certificate number may be saved by `userId`. Whether a number is registered is itself
+ * sensitive (an account here suggests a disability), so: each try that hits another account's number is counted
+ * toward a limit per account and per address, and while a limit holds no new number is looked up at all (so the
+ * refusal says nothing about the number tried); each hit is audited for the federation; and the answer says only
+ * that the number cannot be saved and whom to contact. Returns the refusal, or null when the number is free.
+ */
+async function checkNewIdentifier(
+  trx: DB,
+  actor: Actor,
+  userId: string,
+  column: IdentifierField,
+  value: string,
+  request: ProfileRequest,
+): Promise<Refused | null> {
+  const now = request.now ?? new Date();
+  const { field, taken } = IDENTIFIER_FIELDS[column];
+  const retryAt = await identifierChecksBlockedUntil(trx, userId, request.ip ?? null, now);
+  if (retryAt) return new Refused({ [field]: [retryMessage("seekers.err.identifierTooMany", retryAt, now)] });
+  const holderId = await holderOf(trx, column, value, userId);
+  if (!holderId) return null;
+  await recordCollision(trx, actor, userId, holderId, column, value, request);
+  return new Refused({ [field]: [taken] });
+}
+
+/** After a unique violation the transaction is gone: the collision is recorded in one of its own. */
+function collisionRace(db: DB, actor: Actor, userId: string, values: Partial<Record<IdentifierField, string | null>>, request: ProfileRequest) {
+  return async (column: IdentifierField) => {
+    const value = values[column];
+    if (!value) return;
+    await db.transaction().execute(async (trx) => {
+      await recordCollision(trx, actor, userId, await holderOf(trx, column, value, userId), column, value, request);
+    });
+  };
 }
 
 /**
@@ -317,7 +402,13 @@ async function takenBy(trx: DB, column: "id_number" | "certificate_number", valu
  * left empty, they are taken from it. A new ID number that no longer matches the saved certificate number clears
  * the certificate (its first 18 characters are the ID number), and the disability step must be done again.
  */
-export async function savePersonal(db: DB, actor: Actor, userId: string, input: PersonalInput): Promise<Result<{ certificateCleared: boolean }>> {
+export async function savePersonal(
+  db: DB,
+  actor: Actor,
+  userId: string,
+  input: PersonalInput,
+  request: ProfileRequest = {},
+): Promise<Result<{ certificateCleared: boolean }>> {
   requireUpdate(actor, userId);
   return inTransaction(db, async (trx) => {
     const current = await lockProfile(trx, userId);
@@ -328,8 +419,13 @@ export async function savePersonal(db: DB, actor: Actor, userId: string, input: 
     if (Object.keys(errors).length) throw new Invalid(errors);
     const info = parseIdNumber(idNumber);
     if (!info.ok) throw new Invalid({ idNumber: idNumberErrors(idNumber) });
-    if (idNumber !== current.id_number && (await takenBy(trx, "id_number", idNumber, userId))) {
-      throw new Invalid({ idNumber: ["seekers.err.idTaken"] });
+    if (idNumber !== current.id_number) {
+      const refused = await checkNewIdentifier(trx, actor, userId, "id_number", idNumber, request);
+      if (refused) {
+        // The refusal commits (its count and audit), but not the empty profile row this save began.
+        if (current.created) await trx.deleteFrom("seeker_profile").where("user_id", "=", userId).execute();
+        return refused;
+      }
     }
     const certificateCleared = !!current.certificate_number && current.certificate_number.slice(0, 18) !== idNumber;
     await writeStep(
@@ -347,7 +443,7 @@ export async function savePersonal(db: DB, actor: Actor, userId: string, input: 
       certificateCleared ? ["disability"] : [],
     );
     return { certificateCleared };
-  });
+  }, collisionRace(db, actor, userId, { id_number: input.idNumber }, request));
 }
 
 /**
@@ -355,8 +451,9 @@ export async function savePersonal(db: DB, actor: Actor, userId: string, input: 
  * with explicit consent, whose time is kept. An empty certificate number keeps the one on file; either way it must
  * agree with the ID number on file and with the category and grade chosen, each mismatch with its own message.
  */
-export async function saveDisability(db: DB, actor: Actor, userId: string, input: DisabilityInput, now = new Date()): Promise<Result<null>> {
+export async function saveDisability(db: DB, actor: Actor, userId: string, input: DisabilityInput, request: ProfileRequest = {}): Promise<Result<null>> {
   requireUpdate(actor, userId);
+  const now = request.now ?? new Date();
   if (input.consent !== true) return { ok: false, fieldErrors: { consent: ["seekers.err.consentRequired"] } };
   return inTransaction(db, async (trx) => {
     const current = await lockProfile(trx, userId);
@@ -364,8 +461,12 @@ export async function saveDisability(db: DB, actor: Actor, userId: string, input
     if (!certificate) throw new Invalid({ certificateNumber: ["seekers.err.certRequired"] });
     const errors = certificateErrors(certificate, { idNumber: current.id_number, category: input.category, grade: input.grade });
     if (Object.keys(errors).length) throw new Invalid(errors);
-    if (certificate !== current.certificate_number && (await takenBy(trx, "certificate_number", certificate, userId))) {
-      throw new Invalid({ certificateNumber: ["seekers.err.certTaken"] });
+    if (certificate !== current.certificate_number) {
+      const refused = await checkNewIdentifier(trx, actor, userId, "certificate_number", certificate, request);
+      if (refused) {
+        if (current.created) await trx.deleteFrom("seeker_profile").where("user_id", "=", userId).execute();
+        return refused;
+      }
     }
     await writeStep(trx, userId, current, "disability", {
       disability_category: input.category,
@@ -374,7 +475,7 @@ export async function saveDisability(db: DB, actor: Actor, userId: string, input
       sensitive_consent_at: current.sensitive_consent_at ?? now,
     });
     return null;
-  });
+  }, collisionRace(db, actor, userId, { certificate_number: input.certificateNumber }, request));
 }
 
 /** Withdrawing consent (PIPL art. 15) erases the disability data it covered. */
@@ -620,12 +721,12 @@ export async function deleteOwnAccount(
   requirePermission(actor, "delete:seeker_profile", { ownerId: userId });
   const now = request.now ?? new Date();
   const user = await db.selectFrom("app_user").select(["password_hash", "phone", "email"]).where("id", "=", userId).executeTakeFirstOrThrow();
-  // Same key and limits as signing in, so this form cannot be used to guess the password faster.
-  const accountKey = user.phone ? `phone:${user.phone}` : `email:${user.email}`;
-  const blocked = await checkSignInAllowed(db, accountKey, request.ip, now);
-  if (blocked) return { ok: false, fieldErrors: { password: [errorMessage("err.tooManyAttempts", { time: blocked.retryAt.toISOString(), minutes: Math.max(1, Math.ceil((blocked.retryAt.getTime() - now.getTime()) / 60000)) })] } };
+  // Same key and limits as signing in, so this form cannot be used to guess the password faster. The attempt is
+  // counted as a failure before the check; a right password deletes the account and its attempts with it.
+  const accountKey = signInAccountKey(userId);
+  const attempt = await beginSignInAttempt(db, { accountKey, ip: request.ip, now });
+  if (!attempt.ok) return { ok: false, fieldErrors: { password: [retryMessage("err.tooManyAttempts", attempt.retryAt, now)] } };
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    await recordAttempt(db, { kind: "sign_in", accountKey, ip: request.ip, succeeded: false, at: now });
     return { ok: false, fieldErrors: { password: ["seekers.err.deletePasswordWrong"] } };
   }
   const value = await db.transaction().execute(async (trx) => {
@@ -640,9 +741,10 @@ export async function deleteOwnAccount(
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("seeker_id", "=", userId)
       .executeTakeFirstOrThrow();
-    // Sign-in attempts carry the phone number or email address.
-    const keys = [user.phone ? `phone:${user.phone}` : null, user.email ? `email:${user.email}` : null].filter((k): k is string => !!k);
-    if (keys.length) await trx.deleteFrom("login_attempt").where("account_key", "in", keys).execute();
+    // Attempts are counted against the account; those from before they were, or for the contact while it had no
+    // account, carry the phone number or email address.
+    const keys = [accountKey, user.phone ? `phone:${user.phone}` : null, user.email ? `email:${user.email}` : null].filter((k): k is string => !!k);
+    await trx.deleteFrom("login_attempt").where("account_key", "in", keys).execute();
     await trx.deleteFrom("app_user").where("id", "=", userId).execute();
     const counts = { applications: Number(applications.numUpdatedRows), employment: Number(employment.n) };
     await recordAudit(trx, {
