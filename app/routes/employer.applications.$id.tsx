@@ -9,7 +9,7 @@ import { ErrorSummary } from "~/components/form/error-summary";
 import { Field, RadioGroup, TextAreaField } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { hireSchema, MESSAGE_MAX, moveSchema } from "~/domain/applications/applications.schema";
-import { hireApplicant, moveApplication, openApplicantForEmployer } from "~/domain/applications/applications.server";
+import { hireApplicant, markApplicationViewed, moveApplication, openApplicantForEmployer } from "~/domain/applications/applications.server";
 import { isApplicationStatus } from "~/domain/applications/status";
 import { DISABILITY_CATEGORIES, DISABILITY_GRADES, INTERVIEW_ACCESS_REQUESTS, label } from "~/domain/catalog";
 import { hasPermission } from "~/domain/permissions";
@@ -49,6 +49,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = params.id ?? "";
   const formData = await request.formData();
   const db = await getDb();
+  // Opening the page (GET) only reads; marking it viewed is this explicit step, which notifies the applicant.
+  if (formData.get("intent") === "viewed") {
+    const result = await markApplicationViewed(db, actor, id);
+    return redirect(result.ok && result.value.changed ? `/employer/applications/${id}?done=moved&status=viewed` : `/employer/applications/${id}`);
+  }
   if (formData.get("intent") === "hire") {
     const submission = parseSubmission(formData, { schema: hireSchema });
     if (submission.status !== "success") return replyInvalid(submission);
@@ -109,6 +114,18 @@ export default function ReviewApplication() {
         <dt className="font-bold">{t("applications.review.source")}</dt>
         <dd>{t(`applications.source.${a.source}`)}</dd>
       </dl>
+
+      {a.canMarkViewed ? (
+        <Form method="post" className="mb-6">
+          <input type="hidden" name="intent" value="viewed" />
+          <p id="mark-viewed-hint" className="mb-2">
+            {t("applications.viewed.hint")}
+          </p>
+          <button type="submit" className="button button-secondary" aria-describedby="mark-viewed-hint">
+            {t("applications.viewed.submit")}
+          </button>
+        </Form>
+      ) : null}
 
       {a.seekerGone ? <p className="notice">{t("applications.review.gone")}</p> : null}
 

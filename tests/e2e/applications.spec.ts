@@ -175,11 +175,23 @@ test.describe("applications through to hire", () => {
     await expectAccessible(emp);
     await emp.getByRole("link", { name: /^申请编号/ }).click();
     await expect(emp).toHaveURL(/\/employer\/applications\/[0-9a-f-]{36}$/);
-    await expect(emp.getByText("用人单位已查看").first()).toBeVisible();
+    // Opening it only reads: still "submitted", and the seeker is told nothing.
+    await expect(emp.getByText("已提交").first()).toBeVisible();
+    await expect(emp.getByText("用人单位已查看")).toHaveCount(0);
     await expect(emp.getByText("王小明")).toBeVisible();
     await expect(emp.getByText("残疾人证号")).toHaveCount(0);
     await expect(emp.getByText("手语翻译")).toBeVisible();
     await expect(emp.getByText("打字速度每分钟 80 字")).toBeVisible();
+    await expectAccessible(emp);
+    await page.goto(applicationUrl);
+    await expect(page.getByRole("banner")).not.toContainText("条未读");
+    await expect(page.getByText("用人单位已查看")).toHaveCount(0);
+
+    // Marking it viewed is a step of its own, and tells the seeker.
+    await emp.getByRole("button", { name: "标记为已查看" }).click();
+    await expect(emp.getByRole("status")).toHaveText("状态已改为“用人单位已查看”，申请人已收到通知。");
+    await expect(emp.getByText("用人单位已查看").first()).toBeVisible();
+    await expect(emp.getByRole("button", { name: "标记为已查看" })).toHaveCount(0);
     await expectAccessible(emp);
 
     // Move to interview, with a message.
@@ -299,6 +311,10 @@ test.describe("applications through to hire", () => {
     await ep2.getByRole("link", { name: /^申请编号/ }).click();
     await expect(ep2.getByText("远程面试")).toBeVisible();
     await expect(ep2.getByText("手机号")).toBeVisible();
+    await expectAccessibleWithoutScripts(ep2);
+    // Marked viewed with a plain form post (opening the page did not).
+    await ep2.getByRole("button", { name: "标记为已查看" }).click();
+    await expect(ep2.getByRole("status")).toHaveText("状态已改为“用人单位已查看”，申请人已收到通知。");
     await expectAccessibleWithoutScripts(ep2);
     await ep2.getByRole("button", { name: "确认更改" }).click();
     await expect(ep2.getByRole("alert")).toContainText("请选择新的状态");

@@ -20,7 +20,7 @@ export const applySchema = z.object({
 });
 export type ApplyInput = z.infer<typeof applySchema>;
 
-/** Moves an employer makes with this form; hiring has its own form, and "viewed" happens on opening. */
+/** Moves an employer makes with this form; hiring has its own form, and "viewed" its own button (never on opening). */
 export const MOVE_TARGETS = ["interview", "offered", "rejected"] as const;
 
 export const moveSchema = z.object({

@@ -10,6 +10,7 @@ import {
   hireApplicant,
   listApplicants,
   listMyApplications,
+  markApplicationViewed,
   moveApplication,
   openApplicantForEmployer,
   withdrawApplication,
@@ -168,7 +169,7 @@ describe("a seeker's own applications", () => {
     const { owner, vacancy } = await employerWithVacancy(5);
     const s = await seeker();
     const id = await apply(s, vacancy.id);
-    await openApplicantForEmployer(t.db, owner, id);
+    await markApplicationViewed(t.db, owner, id);
     await moveApplication(t.db, owner, id, { to: "interview", message: "周一面试" });
     expect(await withdrawApplication(t.db, s, id)).toEqual({ ok: true, value: { status: "withdrawn" } });
     const after = await getMyApplication(t.db, s, id);
@@ -189,16 +190,52 @@ describe("a seeker's own applications", () => {
 });
 
 describe("employers and applicants", () => {
-  it("opening a submitted application marks it viewed once, notifying the applicant", async () => {
+  it("opening an application only reads: nothing changes and nobody is told", async () => {
     const { owner, vacancy } = await employerWithVacancy();
     const s = await seeker();
     const id = await apply(s, vacancy.id);
+    const row = () => t.db.selectFrom("application").select(["status", "updated_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const before = await row();
+    for (let i = 0; i < 2; i++) {
+      const detail = await openApplicantForEmployer(t.db, owner, id);
+      expect(detail).toMatchObject({ status: "submitted", canMarkViewed: true, moves: ["interview", "offered", "rejected"], canHire: true });
+      expect(detail.events.map((e) => e.to)).toEqual(["submitted"]);
+    }
+    expect(await row()).toEqual(before);
+    expect(await t.db.selectFrom("application_event").select("to_status").where("application_id", "=", id).execute()).toEqual([{ to_status: "submitted" }]);
+    expect(await notificationsOf(s.id)).toEqual([]);
+    expect((await getMyApplication(t.db, s, id)).status).toBe("submitted");
+  });
+
+  it("marking viewed is an explicit step: once, with one notice, also when sent twice at once", async () => {
+    const { owner, vacancy } = await employerWithVacancy();
+    const s = await seeker();
+    const id = await apply(s, vacancy.id);
+    const twice = await Promise.all([markApplicationViewed(t.db, owner, id), markApplicationViewed(t.db, owner, id)]);
+    expect(twice.map((r) => (r.ok ? r.value.changed : null)).sort()).toEqual([false, true]);
+    expect(twice.every((r) => r.ok && r.value.status === "viewed")).toBe(true);
     const detail = await openApplicantForEmployer(t.db, owner, id);
-    expect(detail.status).toBe("viewed");
-    expect(detail.events.map((e) => e.to)).toEqual(["submitted", "viewed"]);
-    await openApplicantForEmployer(t.db, owner, id);
-    const notes = await notificationsOf(s.id);
-    expect(notes).toEqual([{ kind: "application.status", params: { vacancy: vacancy.title, status: "viewed" }, link: `/applications/${id}` }]);
+    expect(detail).toMatchObject({ status: "viewed", canMarkViewed: false, moves: ["interview", "offered", "rejected"] });
+    expect(detail.events.map((e) => [e.to, e.by])).toEqual([
+      ["submitted", "seeker"],
+      ["viewed", "employer"],
+    ]);
+    expect(await notificationsOf(s.id)).toEqual([{ kind: "application.status", params: { vacancy: vacancy.title, status: "viewed" }, link: `/applications/${id}` }]);
+    // Once it has moved on, marking it viewed changes nothing (a later status says it was seen).
+    await moveApplication(t.db, owner, id, { to: "interview" });
+    expect(await markApplicationViewed(t.db, owner, id)).toEqual({ ok: true, value: { status: "interview", changed: false } });
+    expect((await notificationsOf(s.id)).map((n) => (n.params as { status: string }).status)).toEqual(["viewed", "interview"]);
+  });
+
+  it("any other move from submitted is made directly, without a viewed step", async () => {
+    const { owner, vacancy } = await employerWithVacancy();
+    for (const to of ["interview", "offered", "rejected"] as const) {
+      const s = await seeker();
+      const id = await apply(s, vacancy.id);
+      expect(await moveApplication(t.db, owner, id, { to })).toEqual({ ok: true, value: { status: to } });
+      expect((await getMyApplication(t.db, s, id)).events.map((e) => e.to)).toEqual(["submitted", to]);
+      expect((await notificationsOf(s.id)).map((n) => (n.params as { status: string }).status)).toEqual([to]);
+    }
   });
 
   it("shows the anonymous profile and only the disclosed details, auditing the read", async () => {
@@ -274,11 +311,13 @@ describe("employers and applicants", () => {
     const id = await apply(s, b.vacancy.id, { disclosure: ["name"] });
     await expect404(listApplicants(t.db, a.owner, b.vacancy.id));
     await expect404(openApplicantForEmployer(t.db, a.owner, id));
+    await expect404(markApplicationViewed(t.db, a.owner, id));
     await expect404(moveApplication(t.db, a.owner, id, { to: "interview" }));
     await expect404(hireApplicant(t.db, a.owner, id, HIRE));
     // A seeker cannot use the employer side either, not even for their own application.
     await expect404(listApplicants(t.db, s, b.vacancy.id));
     await expect404(openApplicantForEmployer(t.db, s, id));
+    await expect404(markApplicationViewed(t.db, s, id));
     await expect404(moveApplication(t.db, s, id, { to: "interview" }));
     // Nothing changed, nothing was read.
     const row = await t.db.selectFrom("application").select("status").where("id", "=", id).executeTakeFirstOrThrow();
@@ -294,7 +333,7 @@ describe("employers and applicants", () => {
     const { owner, vacancy } = await employerWithVacancy();
     const s = await seeker();
     const id = await apply(s, vacancy.id);
-    await openApplicantForEmployer(t.db, owner, id);
+    await markApplicationViewed(t.db, owner, id);
     expect(await moveApplication(t.db, owner, id, { to: "interview", message: "请于周一上午十点到公司面试" })).toEqual({ ok: true, value: { status: "interview" } });
     expect(await moveApplication(t.db, owner, id, { to: "interview" })).toEqual({ ok: false, fieldErrors: { to: ["applications.err.illegalMove"] } });
     expect(await moveApplication(t.db, owner, id, { to: "offered" })).toEqual({ ok: true, value: { status: "offered" } });
@@ -321,7 +360,6 @@ describe("hiring", () => {
     const second = await seeker(false);
     const id1 = await apply(first, vacancy.id, { disclosure: ["disability"] });
     const id2 = await apply(second, vacancy.id);
-    await openApplicantForEmployer(t.db, owner, id1);
     await moveApplication(t.db, owner, id1, { to: "interview" });
     // Interview → hired without a separate offer.
     expect(await hireApplicant(t.db, owner, id1, HIRE)).toMatchObject({ ok: true, value: { vacancyFilled: false } });
@@ -353,7 +391,7 @@ describe("hiring", () => {
     const e2 = await t.db.selectFrom("employment").select(["contract_end", "social_insurance", "disability_grade"]).where("application_id", "=", id2).executeTakeFirstOrThrow();
     expect(e2).toEqual({ contract_end: null, social_insurance: false, disability_grade: null });
     expect((await t.db.selectFrom("vacancy").select("status").where("id", "=", vacancy.id).executeTakeFirstOrThrow()).status).toBe("filled");
-    expect((await notificationsOf(first.id)).map((n) => (n.params as { status: string }).status)).toEqual(["viewed", "interview", "hired"]);
+    expect((await notificationsOf(first.id)).map((n) => (n.params as { status: string }).status)).toEqual(["interview", "hired"]);
     const detail = await openApplicantForEmployer(t.db, owner, id1);
     expect(detail).toMatchObject({ status: "hired", canHire: false, moves: [], employment: { monthlyPay: 3500, socialInsurance: true } });
   });

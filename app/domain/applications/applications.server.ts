@@ -558,15 +558,18 @@ export interface ApplicantDetail {
   profile: (AnonymousProfile & { requiredMet: NeedMet[]; preferredMet: NeedMet[] }) | null;
   disclosed: DisclosedDetails;
   events: TimelineEvent[];
-  /** Moves the employer can make now with the move form (hiring has its own form). */
+  /** Moves the employer can make now with the move form (hiring has its own form, "viewed" its own button). */
   moves: ApplicationStatus[];
+  /** Still "submitted": the employer may mark it viewed (markApplicationViewed). */
+  canMarkViewed: boolean;
   canHire: boolean;
   employment: { contractStart: string; contractEnd: string | null; socialInsurance: boolean; monthlyPay: number } | null;
 }
 
 /**
- * An employer opens an application. Opening a submitted one marks it viewed (a timeline event and a
- * notification to the applicant). Reading the disclosed details is audited (design §7).
+ * An employer opens an application. Opening only reads: a GET can come from a link on another site or a prefetch,
+ * so it changes nothing the applicant or a colleague would see (issue 12 item 11); the employer marks it viewed with
+ * `markApplicationViewed`, or moves it on directly. Reading the disclosed details is audited (design §7).
  */
 export async function openApplicantForEmployer(db: DB, actor: Actor, applicationId: string, request: { ip?: string } = {}): Promise<ApplicantDetail> {
   const { organizationId } = await organizationOfApplication(db, applicationId);
@@ -594,12 +597,7 @@ export async function openApplicantForEmployer(db: DB, actor: Actor, application
       ])
       .where("a.id", "=", applicationId)
       .executeTakeFirstOrThrow();
-    let status = a.status;
-    if (status === "submitted" && (await transition(trx, { applicationId, from: "submitted", to: "viewed", actorId: actor.id }))) {
-      status = "viewed";
-      await notifySeeker(trx, a.seeker_id, applicationId, a.title, "viewed");
-    }
-
+    const status = a.status;
     const profile = a.seeker_id ? await anonymousProfile(trx, a.seeker_id) : null;
     const disclosed: DisclosedDetails = {};
     const disclosure = new Set(a.disclosure);
@@ -657,6 +655,7 @@ export async function openApplicantForEmployer(db: DB, actor: Actor, application
       disclosed,
       events: await timeline(trx, a.id, a.seeker_id),
       moves: movesFor("employer", status).filter((s) => s !== "hired" && s !== "viewed"),
+      canMarkViewed: status === "submitted",
       canHire: canMoveAs("employer", status, "hired"),
       employment: employment
         ? {
@@ -667,6 +666,31 @@ export async function openApplicantForEmployer(db: DB, actor: Actor, application
           }
         : null,
     };
+  });
+}
+
+/**
+ * The employer marks a submitted application viewed (a POST: an explicit step, never a side effect of opening the
+ * page). The applicant is notified once. Marking one that has moved on already (a double submit, a colleague's
+ * interview invitation) changes nothing: any later status says it was viewed.
+ */
+export async function markApplicationViewed(db: DB, actor: Actor, applicationId: string): Promise<Result<{ status: ApplicationStatus; changed: boolean }>> {
+  const { organizationId } = await organizationOfApplication(db, applicationId);
+  requirePermission(await withOrgs(db, actor), "update:application", { organizationId });
+  return db.transaction().execute(async (trx) => {
+    const a = await trx
+      .selectFrom("application as a")
+      .innerJoin("vacancy as v", "v.id", "a.vacancy_id")
+      .select(["a.status", "a.seeker_id", "v.title"])
+      .where("a.id", "=", applicationId)
+      .executeTakeFirstOrThrow();
+    // transition() changes the row only while it is still "submitted", so of two marks at once one notifies.
+    if (a.status !== "submitted" || !(await transition(trx, { applicationId, from: "submitted", to: "viewed", actorId: actor.id }))) {
+      const now = await trx.selectFrom("application").select("status").where("id", "=", applicationId).executeTakeFirstOrThrow();
+      return { ok: true as const, value: { status: now.status, changed: false } };
+    }
+    await notifySeeker(trx, a.seeker_id, applicationId, a.title, "viewed");
+    return { ok: true as const, value: { status: "viewed" as ApplicationStatus, changed: true } };
   });
 }
 
