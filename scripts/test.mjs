@@ -1,5 +1,5 @@
-// `npm test`: everything a fresh machine can run — types, unit and domain tests (PGlite, or PostgreSQL when
-// DATABASE_URL is set), a production build, and the e2e suite in Debian's Chromium with axe.
+// `npm test`: everything a fresh machine can run — types, a production build, unit, domain and HTTP tests (PGlite,
+// or PostgreSQL when DATABASE_URL is set), and the e2e suite in Debian's Chromium with axe.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -14,8 +14,9 @@ or point CHROMIUM_PATH at a Chromium or Chrome binary.`);
 
 const steps = [
   ["Type check", "npx", ["tsc", "--noEmit"]],
-  ["Unit and domain tests", "npx", ["vitest", "run"]],
+  // The build comes first: the standing HTTP suites (tests/http) drive it in process.
   ["Production build", "npx", ["remix", "vite:build"]],
+  ["Unit, domain and HTTP tests", "npx", ["vitest", "run"]],
   ["End-to-end tests (Chromium + axe)", "npx", ["playwright", "test"]],
 ];
 
