@@ -51,6 +51,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
       { to: "/caseloads", label: "nav.caseloads", end: true },
       { to: "/graduates", label: "nav.graduates" },
       { to: "/admin/staff", label: "nav.staff" },
+      { to: "/admin/security", label: "nav.security" },
     );
   }
   items.push({ to: "/account", label: "nav.account" });

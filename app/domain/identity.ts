@@ -249,6 +249,13 @@ export function checkUscc(input: string): UsccRule | null {
   return usccCheckCharacter(code.slice(0, 17)) === code[17] ? null : "checkCharacter";
 }
 
+/** Shows a phone or email partly, enough to recognize, not enough to use: 138****5678, na***@example.com. */
+export function maskContact(contact: { phone: string | null; email: string | null }): string {
+  if (contact.phone) return `${contact.phone.slice(0, 3)}****${contact.phone.slice(-4)}`;
+  const [local = "", domain = ""] = (contact.email ?? "").split("@");
+  return `${local.slice(0, 2)}***@${domain}`;
+}
+
 /** Shows the first four and last four characters: 5201**********1234. */
 export function maskIdentifier(value: string | null | undefined): string | null {
   if (!value) return null;

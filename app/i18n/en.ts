@@ -12,6 +12,7 @@ import * as eventsPublic from "./messages/events-public";
 import * as levy from "./messages/levy";
 import * as quota from "./messages/quota";
 import * as search from "./messages/search";
+import * as security from "./messages/security";
 import * as seekers from "./messages/seekers";
 import * as vacancies from "./messages/vacancies";
 import type { CoreMessageKey, MessageKey } from "./zh-CN";
@@ -207,4 +208,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en };
+export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en };

@@ -16,6 +16,7 @@ import * as eventsPublic from "./messages/events-public";
 import * as levy from "./messages/levy";
 import * as quota from "./messages/quota";
 import * as search from "./messages/search";
+import * as security from "./messages/security";
 import * as seekers from "./messages/seekers";
 import * as vacancies from "./messages/vacancies";
 
@@ -212,7 +213,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh } as const;
+export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;

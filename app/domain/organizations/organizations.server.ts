@@ -5,6 +5,7 @@ import type { OrganizationType } from "../../../db/schema";
 import type { Result } from "../accounts/accounts.server";
 import { createSession, generateSessionToken, invalidateSession, invalidateUserSessions, sessionIdFromToken } from "../accounts/session.server";
 import { recordAudit } from "../audit/audit.server";
+import { maskContact } from "../identity";
 import { notify } from "../notifications/notifications.server";
 import { can, regionPrefix, requirePermission, type Actor } from "../permissions";
 import { membershipsOf, withOrganizations } from "./membership.server";
@@ -629,13 +630,6 @@ type InvitationRow = NonNullable<Awaited<ReturnType<ReturnType<typeof invitation
 
 function contactMatches(inv: Pick<InvitationRow, "phone" | "email">, user: { phone: string | null; email: string | null }): boolean {
   return (!!inv.phone && inv.phone === user.phone) || (!!inv.email && !!user.email && inv.email === user.email.toLowerCase());
-}
-
-/** Shows the invited contact partly: 138****5678, na***@example.com. */
-function maskContact(inv: Pick<InvitationRow, "phone" | "email">): string {
-  if (inv.phone) return `${inv.phone.slice(0, 3)}****${inv.phone.slice(-4)}`;
-  const [local = "", domain = ""] = (inv.email ?? "").split("@");
-  return `${local.slice(0, 2)}***@${domain}`;
 }
 
 export type InvitationState = "invalid" | "expired" | "revoked" | "accepted" | "open";

@@ -99,7 +99,6 @@ describe("personal details", () => {
       fieldErrors: { idNumber: ["seekers.err.idTaken"] },
     });
   });
-
   it("a new ID number that no longer matches the saved certificate clears the certificate and reopens that step", async () => {
     const s = await seekerWithId();
     await saveDisability(t.db, s.actor, s.user.id, { consent: true, category: "vision", grade: 2, certificateNumber: certificateFor(s.idNumber, "vision", 2) });
@@ -109,6 +108,7 @@ describe("personal details", () => {
     expect(await profileRow(s.user.id)).toMatchObject({ id_number: other, certificate_number: null, completed_steps: ["personal"] });
   });
 });
+
 describe("identifier collisions (issue 12)", () => {
   async function collisions(actorId: string) {
     return t.db
@@ -194,7 +194,6 @@ describe("identifier collisions (issue 12)", () => {
     expect(await profileRow(b.user.id)).toMatchObject({ id_number: a.idNumber, certificate_number: null, completed_steps: ["personal"] });
   });
 });
-
 
 describe("disability certificate", () => {
   it("saves category, grade and certificate with the time of consent", async () => {
