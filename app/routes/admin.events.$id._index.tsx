@@ -22,9 +22,6 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   return [{ title: `${data.event.title} - ${t("eventsAdmin.view.title")} - ${t("site.titleSuffix")}` }];
 };
 
-/** Registrations shown per page of the list. */
-const REGISTRATIONS_PAGE_SIZE = 50;
-
 const NOTICES = {
   created: "eventsAdmin.done.created",
   updated: "eventsAdmin.done.updated",
@@ -38,11 +35,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requirePermission(actor, "update:event", { regionCode: actor.regionCode });
   const db = await getDb();
   const id = params.id ?? "";
-  const [view, report] = await Promise.all([getOrganizerView(db, actor, id), eventReport(db, actor, id)]);
   const url = new URL(request.url);
-  const total = view.registrations.length;
-  const pageCount = Math.max(1, Math.ceil(total / REGISTRATIONS_PAGE_SIZE));
-  const page = Math.min(pageCount, Math.max(1, Math.trunc(Number(url.searchParams.get("page"))) || 1));
+  // The page of registrations shown is chosen (and its read audited) by the domain.
+  const [view, report] = await Promise.all([
+    getOrganizerView(db, actor, id, { page: Math.trunc(Number(url.searchParams.get("page"))) || 1, ip: context.ip }),
+    eventReport(db, actor, id),
+  ]);
   const done = url.searchParams.get("done");
   const promoted = Math.max(0, Math.trunc(Number(url.searchParams.get("promoted"))) || 0);
   return {
@@ -50,10 +48,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     participants: view.participants,
     accessRequestCounts: view.accessRequestCounts,
     checkedIn: view.checkedIn,
-    registrations: view.registrations.slice((page - 1) * REGISTRATIONS_PAGE_SIZE, page * REGISTRATIONS_PAGE_SIZE),
-    registrationTotal: total,
-    page,
-    pageCount,
+    registrations: view.registrations,
+    registrationTotal: view.registrationTotal,
+    page: view.page,
+    pageCount: view.pageCount,
     report: report.rows,
     notice: done && done in NOTICES ? NOTICES[done as keyof typeof NOTICES] : null,
     promoted: done === "updated" ? promoted : 0,
@@ -83,7 +81,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const submission = parseSubmission(formData, { schema: checkInSchema });
     if (submission.status !== "success") return replyInvalid(submission);
     const code = submission.value.code;
-    const result = await checkIn(db, actor, id, code);
+    const result = await checkIn(db, actor, id, code, { ip: context.ip });
     // The page answers with the result itself (no redirect), so it shows without JavaScript too. A code that was
     // found clears the field for the next person; an unknown one stays, to be corrected.
     return {

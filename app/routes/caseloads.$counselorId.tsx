@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const query = parseCaseloadQuery(new URL(request.url).searchParams);
-  const caseload = await getCaseload(await getDb(), actor, params.counselorId ?? "", query);
+  const caseload = await getCaseload(await getDb(), actor, params.counselorId ?? "", query, new Date(), { ip: context.ip });
   return { caseload, query, canAssign: hasPermission(actor, "assign:caseload") };
 }
 

@@ -27,6 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     q: p.get("q") ?? "",
     unassignedOnly: p.get("all") !== "1",
     page: Number.isInteger(page) && page >= 1 ? page : 1,
+    ip: context.ip,
   });
   // The confirmation after an assignment: the names are looked up again, so none travels in the address.
   const assignedId = p.get("assigned");

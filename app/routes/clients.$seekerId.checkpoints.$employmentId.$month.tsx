@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "checkpoin
 // Only the seeker's current counselor gets past the domain's first step; anyone else sees 404.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
-  return { form: await getCheckpointForm(await getDb(), actor, params.seekerId ?? "", params.employmentId ?? "", Number(params.month)) };
+  return { form: await getCheckpointForm(await getDb(), actor, params.seekerId ?? "", params.employmentId ?? "", Number(params.month), { ip: context.ip }) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -24,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const seekerId = params.seekerId ?? "";
   const db = await getDb();
   // The seeker's current counselor only: both calls check first and answer 404 otherwise.
-  const matches = await clientMatches(db, actor, seekerId);
+  const matches = await clientMatches(db, actor, seekerId, { ip: context.ip });
   const seekerName = await clientName(db, actor, seekerId);
   const referred = new URL(request.url).searchParams.get("referred");
   return {

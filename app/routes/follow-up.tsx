@@ -13,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "followUp.
 // The signed-in counselor's own due list (404 for anyone else).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
-  return { list: await dueList(await getDb(), actor) };
+  return { list: await dueList(await getDb(), actor, new Date(), { ip: context.ip }) };
 }
 
 function daysBetween(from: string, to: string): number {

@@ -30,7 +30,7 @@ function parseCohortParams(params: URLSearchParams) {
 // Counselors and admins, within their region (the domain answers 404 for a region outside it).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
-  return { cohort: await graduateCohort(await getDb(), actor, parseCohortParams(new URL(request.url).searchParams)) };
+  return { cohort: await graduateCohort(await getDb(), actor, { ...parseCohortParams(new URL(request.url).searchParams), ip: context.ip }) };
 }
 
 function percent(locale: Locale, value: number, digits: number) {

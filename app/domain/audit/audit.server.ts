@@ -29,3 +29,32 @@ export async function recordAudit(
     })
     .execute();
 }
+
+/**
+ * Records one read of a page that lists people (a caseload, a cohort, an event's registrations): one row per person
+ * shown, written by one statement, all with the same entity and entity id naming the list. `audit_event` has one
+ * subject per row, and a row per person is what puts the read into that person's own access log (the account export
+ * lists rows by subject), so a list read is not one row with the ids in its text. The people on other pages of the
+ * list were not shown and are not recorded. Nothing is written when the page shows nobody.
+ */
+export async function recordListRead(
+  db: DB,
+  event: { actorId: string; subjectUserIds: readonly (string | null)[]; entity: string; entityId: string | null; reason: string | null; ip?: string | null },
+): Promise<void> {
+  const subjects = [...new Set(event.subjectUserIds.filter((id): id is string => !!id))];
+  if (!subjects.length) return;
+  await db
+    .insertInto("audit_event")
+    .values(
+      subjects.map((id) => ({
+        actor_id: event.actorId,
+        subject_user_id: id,
+        action: "read",
+        entity: event.entity,
+        entity_id: event.entityId,
+        reason: event.reason,
+        ip: event.ip ?? null,
+      })),
+    )
+    .execute();
+}

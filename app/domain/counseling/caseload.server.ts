@@ -9,6 +9,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../../db/database";
 import type { Result } from "../accounts/accounts.server";
+import { recordListRead } from "../audit/audit.server";
 import { notFound, requireUuid, UUID_RE } from "../ids";
 import { notify } from "../notifications/notifications.server";
 import { can, isWithinRegion, regionPrefix, requirePermission, type Actor } from "../permissions";
@@ -108,11 +109,14 @@ export interface AssignmentPage {
 
 const ASSIGN_PAGE_SIZE = 25;
 
-/** Seekers of the actor's region, for assignment: unassigned first (or only), with the suggested counselor. */
+/**
+ * Seekers of the actor's region, for assignment: unassigned first (or only), with the suggested counselor. The page
+ * names people, so its read is audited: one row per person shown.
+ */
 export async function assignmentPage(
   db: DB,
   actor: Actor,
-  options: { q?: string; unassignedOnly?: boolean; page?: number } = {},
+  options: { q?: string; unassignedOnly?: boolean; page?: number; ip?: string | null } = {},
 ): Promise<AssignmentPage> {
   requirePermission(actor, "assign:caseload", { regionCode: actor.regionCode });
   const scope = actor.regionCode!;
@@ -150,6 +154,7 @@ export async function assignmentPage(
     .limit(ASSIGN_PAGE_SIZE)
     .offset((page - 1) * ASSIGN_PAGE_SIZE)
     .execute();
+  await recordListRead(db, { actorId: actor.id, subjectUserIds: rows.map((r) => r.id), entity: "assignment_list", entityId: scope, reason: "caseload assignment", ip: options.ip });
   return {
     counselors,
     total,
@@ -395,11 +400,8 @@ function compareRows(sort: CaseloadQuery["sort"]) {
   }
 }
 
-/**
- * A counselor's caseload. The counselor sees their own; an admin (or a counselor) of a region that holds the
- * counselor's service region sees it too; anyone else gets 404.
- */
-export async function getCaseload(db: DB, actor: Actor, counselorId: string, query: CaseloadQuery, now = new Date()): Promise<Caseload> {
+/** The counselor, their caseload's rows and counts, after the access check (getCaseload's first step). */
+async function loadCaseload(db: DB, actor: Actor, counselorId: string, now: Date) {
   requireUuid(counselorId);
   const counselor = await loadCounselor(db, counselorId);
   if (!counselor) notFound();
@@ -414,6 +416,28 @@ export async function getCaseload(db: DB, actor: Actor, counselorId: string, que
     noContact: all.filter((r) => matchesFilter(r, "noContact", today)).length,
     overdue: all.filter((r) => matchesFilter(r, "overdue", today)).length,
   };
+  return { counselor, isOwn, today, all, counts };
+}
+
+/** A caseload's counts only (the dashboard's figures: nobody is named, so nothing is audited). */
+export async function caseloadCounts(db: DB, actor: Actor, counselorId: string, now = new Date()): Promise<CaseloadCounts> {
+  return (await loadCaseload(db, actor, counselorId, now)).counts;
+}
+
+/**
+ * A counselor's caseload. The counselor sees their own; an admin (or a counselor) of a region that holds the
+ * counselor's service region sees it too; anyone else gets 404. The page names people with their circumstances
+ * (employed or not, zero-employment family), so the read is audited: one row per person on the page shown.
+ */
+export async function getCaseload(
+  db: DB,
+  actor: Actor,
+  counselorId: string,
+  query: CaseloadQuery,
+  now = new Date(),
+  options: { ip?: string | null } = {},
+): Promise<Caseload> {
+  const { counselor, isOwn, today, all, counts } = await loadCaseload(db, actor, counselorId, now);
   const q = query.q.toLowerCase();
   const filtered = all
     .filter((r) => (query.graduationYear === null || r.graduationYear === query.graduationYear) && (!q || r.name.toLowerCase().includes(q)))
@@ -421,12 +445,14 @@ export async function getCaseload(db: DB, actor: Actor, counselorId: string, que
     .sort(compareRows(query.sort));
   const pageCount = Math.max(1, Math.ceil(filtered.length / CASELOAD_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
+  const rows = filtered.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE);
+  await recordListRead(db, { actorId: actor.id, subjectUserIds: rows.map((r) => r.seekerId), entity: "caseload", entityId: counselorId, reason: "caseload", ip: options.ip });
   return {
     counselor,
     isOwn,
     counts,
     graduationYears: [...new Set(all.map((r) => r.graduationYear).filter((y): y is number => y !== null))].sort((a, b) => b - a),
-    rows: filtered.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE),
+    rows,
     filteredTotal: filtered.length,
     page,
     pageCount,

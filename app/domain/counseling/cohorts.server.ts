@@ -6,6 +6,7 @@
  */
 import { sql } from "kysely";
 import type { DB } from "../../../db/database";
+import { recordListRead } from "../audit/audit.server";
 import { listDivisionsWithin, type Division } from "../divisions/divisions.server";
 import { isWithinRegion, regionPrefix, requirePermission, type Actor } from "../permissions";
 import { todayInShanghai } from "../vacancies/vacancies.schema";
@@ -73,10 +74,14 @@ export async function targetFor(db: DB, indicator: string, year: number, regionC
     : null;
 }
 
+/**
+ * A graduation year's cohort in a region: the figures, and on request the list behind one of them. The list names
+ * people with their school and first job, so reading it is audited: one row per person on the page shown.
+ */
 export async function graduateCohort(
   db: DB,
   actor: Actor,
-  options: { year?: number | null; regionCode?: string | null; list?: CohortList | null; page?: number; now?: Date } = {},
+  options: { year?: number | null; regionCode?: string | null; list?: CohortList | null; page?: number; now?: Date; ip?: string | null } = {},
 ): Promise<Cohort> {
   const regionCode = options.regionCode ?? actor.regionCode;
   requirePermission(actor, "read:caseload", { regionCode });
@@ -161,6 +166,14 @@ export async function graduateCohort(
         linkable: r.counselor_id === actor.id,
         employment: job ? { organizationName: job.slice(0, cut), contractStart: job.slice(cut + 1) } : null,
       };
+    });
+    await recordListRead(db, {
+      actorId: actor.id,
+      subjectUserIds: members.map((m) => m.seekerId),
+      entity: "graduate_cohort",
+      entityId: `${year}:${region}:${list}`,
+      reason: "cohort",
+      ip: options.ip,
     });
   }
   return {

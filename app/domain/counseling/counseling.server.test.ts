@@ -9,11 +9,12 @@ import { applyToVacancy, hireApplicant, moveApplication } from "../applications/
 import type { Actor } from "../permissions";
 import { getProfile } from "../seekers/seekers.server";
 import { currentCounselorOf } from "./access.server";
-import { assignmentHistory, assignSeeker, getCaseload, regionOverview, suggestCounselor, type CounselorSummary } from "./caseload.server";
+import { dashboardSummary } from "../dashboard/dashboard.server";
+import { assignmentHistory, assignmentPage, assignSeeker, caseloadCounts, getCaseload, regionOverview, suggestCounselor, type CounselorSummary } from "./caseload.server";
 import { getClientOverview } from "./client.server";
 import { graduateCohort, targetFor } from "./cohorts.server";
 import type { CaseloadQuery } from "./counseling.schema";
-import { clientFollowUps, dueList, getCheckpointForm, recordCheckpoint } from "./follow-up.server";
+import { clientFollowUps, dueCounts, dueList, getCheckpointForm, recordCheckpoint } from "./follow-up.server";
 import { addAction, addService, clientTimeline, getClientPlan, getMyPlan, savePlan, setActionStatus } from "./plans.server";
 import { clientMatches, clientReferrals, declineReferral, listMyReferrals, referVacancy } from "./referrals.server";
 
@@ -856,5 +857,124 @@ describe("graduate cohorts", () => {
     expect(await targetFor(t.db, indicator, 2033, "520402")).toMatchObject({ value: 0.6, periodStart: 2026, inPeriod: false });
     expect(await targetFor(t.db, indicator, 2019, "520102")).toBeNull();
     expect(await targetFor(t.db, `${indicator}_none`, 2027, "520102")).toBeNull();
+  });
+});
+
+describe("reads that name people are audited like the client page (issue 12 item 9)", () => {
+  const COLUMNS = ["actor_id", "subject_user_id", "action", "entity", "entity_id", "reason", "ip"] as const;
+  async function auditBy(actorId: string, entity?: string) {
+    let q = t.db.selectFrom("audit_event").select([...COLUMNS]).where("actor_id", "=", actorId);
+    if (entity) q = q.where("entity", "=", entity);
+    return q.orderBy("id").execute();
+  }
+
+  it("the matches page and the checkpoint form: one row naming the seeker, reason caseload; refusals record nothing", async () => {
+    const c = await staff("counselor", "520112");
+    const colleague = await staff("counselor", "520112");
+    const s = await seeker({ regionCode: "520112", needsRequired: ["sign_language"], limits: ["phone_calls"] });
+    await assign(s.id, c);
+    const employmentId = await hired(s.id, { contractStart: "2026-05-01" });
+
+    await expect(clientMatches(t.db, colleague, s.id)).rejects.toMatchObject(NOT_FOUND);
+    await expect(getCheckpointForm(t.db, colleague, s.id, employmentId, 1)).rejects.toMatchObject(NOT_FOUND);
+    expect(await auditBy(colleague.id)).toEqual([]);
+    // Not a checkpoint month, or another's employment: nothing was shown, nothing is recorded.
+    await expect(getCheckpointForm(t.db, c, s.id, employmentId, 2)).rejects.toMatchObject(NOT_FOUND);
+    await expect(getCheckpointForm(t.db, c, s.id, crypto.randomUUID(), 1)).rejects.toMatchObject(NOT_FOUND);
+    expect(await auditBy(c.id)).toEqual([]);
+
+    await clientMatches(t.db, c, s.id, { ip: "10.0.0.5" });
+    await getCheckpointForm(t.db, c, s.id, employmentId, 3, { ip: "10.0.0.5" });
+    expect(await auditBy(c.id)).toEqual([
+      { actor_id: c.id, subject_user_id: s.id, action: "read", entity: "seeker_matches", entity_id: s.id, reason: "caseload", ip: "10.0.0.5" },
+      { actor_id: c.id, subject_user_id: s.id, action: "read", entity: "employment_checkpoint", entity_id: `${employmentId}:3`, reason: "caseload", ip: "10.0.0.5" },
+    ]);
+  });
+
+  it("a caseload page: one row per person on the page shown, for its counselor and for an admin; counts record nobody", async () => {
+    const c = await staff("counselor", "520113");
+    const people: string[] = [];
+    for (let i = 0; i < 27; i++) {
+      const s = await seeker({ regionCode: "520113", realName: `白${String(i).padStart(2, "0")}` });
+      await assign(s.id, c);
+      people.push(s.id);
+    }
+    const first = await getCaseload(t.db, c, c.id, QUERY, new Date(), { ip: "10.0.0.6" });
+    expect(first.rows).toHaveLength(25);
+    const rows = await auditBy(c.id, "caseload");
+    expect(rows).toHaveLength(25);
+    expect(new Set(rows.map((r) => r.subject_user_id))).toEqual(new Set(first.rows.map((r) => r.seekerId)));
+    expect(rows[0]).toEqual({ actor_id: c.id, subject_user_id: first.rows[0]!.seekerId, action: "read", entity: "caseload", entity_id: c.id, reason: "caseload", ip: "10.0.0.6" });
+
+    // The second page names two more; a search that finds one names one.
+    await getCaseload(t.db, c, c.id, { ...QUERY, page: 2 });
+    await getCaseload(t.db, c, c.id, { ...QUERY, q: "白07" });
+    const all = await auditBy(c.id, "caseload");
+    expect(all).toHaveLength(28);
+    expect(new Set(all.map((r) => r.subject_user_id))).toEqual(new Set(people));
+    expect(all.at(-1)!.subject_user_id).toBe(people[7]);
+
+    // An admin of the region reading it is recorded as the reader.
+    const admin = await staff("admin", "520100");
+    await getCaseload(t.db, admin, c.id, QUERY);
+    expect(await auditBy(admin.id, "caseload")).toHaveLength(25);
+    // A refused reader records nothing.
+    const far = await staff("admin", "520300");
+    await expect(getCaseload(t.db, far, c.id, QUERY)).rejects.toMatchObject(NOT_FOUND);
+    expect(await auditBy(far.id)).toEqual([]);
+
+    // The dashboard's counts name nobody: nothing more is recorded.
+    expect(await caseloadCounts(t.db, c, c.id)).toMatchObject({ total: 27 });
+    expect(await dashboardSummary(t.db, c)).toMatchObject({ role: "counselor", caseload: 27 });
+    expect(await auditBy(c.id)).toHaveLength(28);
+  });
+
+  it("the due list names its people once each; the assignment page names those on it", async () => {
+    const c = await staff("counselor", "520115");
+    const s = await seeker({ regionCode: "520115" });
+    await assign(s.id, c);
+    for (const [description, owner, dueDate] of [
+      ["准备简历", "seeker", "2026-07-01"],
+      ["参加面试培训", "counselor", "2026-07-02"],
+    ] as const) {
+      expect((await addAction(t.db, c, s.id, { description, owner, dueDate })).ok).toBe(true);
+    }
+    const list = await dueList(t.db, c, on("2026-07-01"), { ip: "10.0.0.7" });
+    expect(list.items.filter((i) => i.seekerId === s.id)).toHaveLength(2);
+    expect(await auditBy(c.id, "due_list")).toEqual([
+      { actor_id: c.id, subject_user_id: s.id, action: "read", entity: "due_list", entity_id: c.id, reason: "caseload", ip: "10.0.0.7" },
+    ]);
+    expect(await dueCounts(t.db, c, on("2026-07-01"))).toEqual({ due: 2, overdue: 0 });
+    expect(await auditBy(c.id, "due_list")).toHaveLength(1);
+
+    const assigner = await staff("admin", "520115");
+    const name = `未分配${token()}`;
+    const unassigned = await seeker({ regionCode: "520115", realName: name });
+    const page = await assignmentPage(t.db, assigner, { q: name, unassignedOnly: true });
+    expect(page.seekers.map((x) => x.id)).toEqual([unassigned.id]);
+    expect(await auditBy(assigner.id, "assignment_list")).toEqual([
+      { actor_id: assigner.id, subject_user_id: unassigned.id, action: "read", entity: "assignment_list", entity_id: "520115", reason: "caseload assignment", ip: null },
+    ]);
+  });
+
+  it("a cohort's list names its page of people; the figures alone record nobody", async () => {
+    const used = new Set((await t.db.selectFrom("seeker_profile").select("graduation_year").distinct().execute()).map((r) => r.graduation_year));
+    let year = 2040 + Math.floor(Math.random() * 900);
+    while (used.has(year)) year += 1;
+    const graduates = [];
+    for (const name of ["甲", "乙", "丙"]) graduates.push(await seeker({ realName: name, regionCode: "520102", graduationYear: year }));
+    const admin = await staff("admin", "520100");
+    await graduateCohort(t.db, admin, { year, regionCode: "520100" });
+    expect(await auditBy(admin.id)).toEqual([]);
+    const cohort = await graduateCohort(t.db, admin, { year, regionCode: "520100", list: "graduates", ip: "10.0.0.8" });
+    expect(cohort.members).toHaveLength(3);
+    const rows = await auditBy(admin.id);
+    expect(new Set(rows.map((r) => r.subject_user_id))).toEqual(new Set(graduates.map((g) => g.id)));
+    expect(new Set(rows.map((r) => `${r.action} ${r.entity} ${r.entity_id} ${r.reason} ${r.ip}`))).toEqual(
+      new Set([`read graduate_cohort ${year}:520100:graduates cohort 10.0.0.8`]),
+    );
+    // A list nobody is on records nothing.
+    await graduateCohort(t.db, admin, { year, regionCode: "520100", list: "employed" });
+    expect(await auditBy(admin.id)).toHaveLength(3);
   });
 });

@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import type { DB } from "../../../db/database";
 import type { PlanActionOwner } from "../../../db/schema";
 import type { Result } from "../accounts/accounts.server";
+import { recordAudit, recordListRead } from "../audit/audit.server";
 import { notFound, requireUuid } from "../ids";
 import type { Actor } from "../permissions";
 import { todayInShanghai } from "../vacancies/vacancies.schema";
@@ -114,8 +115,23 @@ export interface DueList {
   items: DueItem[];
 }
 
-/** The signed-in counselor's due list: overdue items first (oldest first), then what falls due within the horizon. */
-export async function dueList(db: DB, actor: Actor, now = new Date()): Promise<DueList> {
+/**
+ * The signed-in counselor's due list: overdue items first (oldest first), then what falls due within the horizon. It
+ * names people with their plan actions and jobs, so the read is audited: one row per person listed.
+ */
+export async function dueList(db: DB, actor: Actor, now = new Date(), options: { ip?: string | null } = {}): Promise<DueList> {
+  const list = await dueItems(db, actor, now);
+  await recordListRead(db, { actorId: actor.id, subjectUserIds: list.items.map((i) => i.seekerId), entity: "due_list", entityId: actor.id, reason: "caseload", ip: options.ip });
+  return list;
+}
+
+/** How many items are due and overdue (the dashboard's figures: no one is named, so nothing is audited). */
+export async function dueCounts(db: DB, actor: Actor, now = new Date()): Promise<{ due: number; overdue: number }> {
+  const { items } = await dueItems(db, actor, now);
+  return { due: items.length, overdue: items.filter((i) => i.overdue).length };
+}
+
+async function dueItems(db: DB, actor: Actor, now: Date): Promise<DueList> {
   if (actor.role !== "counselor") notFound();
   const today = todayInShanghai(now);
   const horizon = addDays(today, DUE_HORIZON_DAYS);
@@ -190,9 +206,19 @@ async function loadCheckpoint(db: DB, seekerId: string, employmentId: string, mo
   return { seekerId, seekerName: person.real_name ?? person.display_name ?? "", employment, checkpoint: employment.checkpoints.find((c) => c.month === month)! };
 }
 
-export async function getCheckpointForm(db: DB, actor: Actor, seekerId: string, employmentId: string, month: number): Promise<CheckpointForm> {
+/** The checkpoint form for the seeker's counselor: their job, pay period and earlier findings (the read is audited). */
+export async function getCheckpointForm(
+  db: DB,
+  actor: Actor,
+  seekerId: string,
+  employmentId: string,
+  month: number,
+  options: { ip?: string | null } = {},
+): Promise<CheckpointForm> {
   await requireAssigned(db, actor, seekerId);
-  return loadCheckpoint(db, seekerId, employmentId, month);
+  const form = await loadCheckpoint(db, seekerId, employmentId, month);
+  await recordAudit(db, { actorId: actor.id, subjectUserId: seekerId, action: "read", entity: "employment_checkpoint", entityId: `${employmentId}:${month}`, reason: "caseload", ip: options.ip });
+  return form;
 }
 
 /**

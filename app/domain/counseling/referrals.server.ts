@@ -7,6 +7,7 @@ import type { DB } from "../../../db/database";
 import type { ApplicationStatus, ReferralStatus } from "../../../db/schema";
 import type { SearchEngine } from "../../../search/engine";
 import type { Result } from "../accounts/accounts.server";
+import { recordAudit } from "../audit/audit.server";
 import { notFound, requireUuid } from "../ids";
 import { eligibility } from "../matching/matching";
 import { notify } from "../notifications/notifications.server";
@@ -37,14 +38,18 @@ export interface ClientMatches {
   items: (VacancyCard & { referral: { status: ReferralStatus } | null; applied: boolean })[];
 }
 
-/** The seeker's best eligible vacancies (the same engine and scorer as their own recommendations). */
+/**
+ * The seeker's best eligible vacancies (the same engine and scorer as their own recommendations). The reasons name
+ * the seeker's needs and limits, so the counselor's read is audited like the client page.
+ */
 export async function clientMatches(
   db: DB,
   actor: Actor,
   seekerId: string,
-  options: { now?: Date; limit?: number; engine?: SearchEngine } = {},
+  options: { now?: Date; limit?: number; engine?: SearchEngine; ip?: string | null } = {},
 ): Promise<ClientMatches> {
   await requireAssigned(db, actor, seekerId);
+  await recordAudit(db, { actorId: actor.id, subjectUserId: seekerId, action: "read", entity: "seeker_matches", entityId: seekerId, reason: "caseload", ip: options.ip });
   const result = await bestMatchesFor(db, seekerId, { ...options, limit: options.limit ?? 20 });
   const ids = result.items.map((v) => v.id);
   const [referrals, applications] = ids.length

@@ -1,7 +1,6 @@
 import type { DB } from "../../../db/database";
-import { getCaseload } from "../counseling/caseload.server";
-import { parseCaseloadQuery } from "../counseling/counseling.schema";
-import { dueList } from "../counseling/follow-up.server";
+import { caseloadCounts } from "../counseling/caseload.server";
+import { dueCounts } from "../counseling/follow-up.server";
 import { membershipsOf } from "../organizations/membership.server";
 import { regionPrefix, type Actor } from "../permissions";
 import { PROFILE_STEPS } from "../seekers/seekers.schema";
@@ -71,15 +70,16 @@ export async function dashboardSummary(db: DB, actor: Actor): Promise<DashboardS
       return { role: "admin", regionCode: actor.regionCode, pendingOrganizations: Number(pending.n) };
     }
     case "counselor": {
-      const caseload = await getCaseload(db, actor, actor.id, parseCaseloadQuery(new URLSearchParams()));
-      const due = await dueList(db, actor);
+      // Counts only: the lists that name people (and are audited) are a click away.
+      const caseload = await caseloadCounts(db, actor, actor.id);
+      const due = await dueCounts(db, actor);
       return {
         role: "counselor",
         regionCode: actor.regionCode,
-        caseload: caseload.counts.total,
-        notEmployed: caseload.counts.notEmployed,
-        dueItems: due.items.length,
-        overdueItems: due.items.filter((i) => i.overdue).length,
+        caseload: caseload.total,
+        notEmployed: caseload.notEmployed,
+        dueItems: due.due,
+        overdueItems: due.overdue,
       };
     }
   }

@@ -183,8 +183,11 @@ describe("seats and the waitlist (the issue's acceptance)", () => {
     // The organizer's list numbers the waitlist in that order; a waitlisted seeker sees their place.
     const view = await getOrganizerView(t.db, organizer, ev.id);
     expect(view.event).toMatchObject({ capacity: 50, registered: 50, waitlisted: 150 });
-    expect(view.registrations.map((r) => r.id)).toEqual(rows.map((r) => r.id));
-    expect(view.registrations.map((r) => r.waitlistPosition)).toEqual([...Array(50).fill(null), ...Array.from({ length: 150 }, (_, i) => i + 1)]);
+    expect(view).toMatchObject({ registrationTotal: 200, page: 1, pageCount: 4 });
+    const listed = [...view.registrations];
+    for (const page of [2, 3, 4]) listed.push(...(await getOrganizerView(t.db, organizer, ev.id, { page })).registrations);
+    expect(listed.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect(listed.map((r) => r.waitlistPosition)).toEqual([...Array(50).fill(null), ...Array.from({ length: 150 }, (_, i) => i + 1)]);
     const page = await getEventPage(t.db, seekerActor(rows[60]!.seeker_id), ev.id);
     expect(page.seatsLeft).toBe(0);
     expect(page.viewer).toMatchObject({ role: "seeker", registration: { status: "waitlisted", waitlistPosition: 11, qr: null } });
@@ -568,7 +571,8 @@ describe("check-in", () => {
     if (first.outcome !== "checkedIn") throw new Error("not checked in");
     expect((await registrationOf(ev.id, s1.id)).checked_in_at).toEqual(first.at);
     // The county's organizer may check in too.
-    expect(await checkIn(t.db, await staff("admin", "520102"), ev.id, code)).toEqual({ outcome: "already", seekerName: "王小明", accessRequests: ["interpreter", "quiet_space"], at: first.at });
+    const county = await staff("admin", "520102");
+    expect(await checkIn(t.db, county, ev.id, code)).toEqual({ outcome: "already", seekerName: "王小明", accessRequests: ["interpreter", "quiet_space"], at: first.at });
     expect(await checkIn(t.db, organizer, ev.id, waitlistedCode)).toEqual({ outcome: "waitlisted", seekerName: "李小红" });
     expect((await registrationOf(ev.id, s2.id)).checked_in_at).toBeNull();
     expect(await checkIn(t.db, organizer, ev.id, "ZZZZZZZZ")).toEqual({ outcome: "unknown" });
@@ -578,7 +582,66 @@ describe("check-in", () => {
     expect(await checkIn(t.db, organizer, other.id, code)).toEqual({ outcome: "unknown" });
     ok(await cancelRegistration(t.db, s2, ev.id));
     expect(await checkIn(t.db, organizer, ev.id, waitlistedCode)).toEqual({ outcome: "unknown" });
+
+    // Each answer named someone (and their access requests): in that person's access log. Refusals and unknown codes
+    // named nobody and recorded nothing.
+    const reads = await t.db
+      .selectFrom("audit_event")
+      .select(["actor_id", "subject_user_id", "action", "reason"])
+      .where("entity", "=", "event_registration")
+      .where("subject_user_id", "in", [s1.id, s2.id])
+      .orderBy("id")
+      .execute();
+    expect(reads).toEqual([
+      { actor_id: organizer.id, subject_user_id: s1.id, action: "read", reason: "check-in" },
+      { actor_id: county.id, subject_user_id: s1.id, action: "read", reason: "check-in" },
+      { actor_id: organizer.id, subject_user_id: s2.id, action: "read", reason: "check-in" },
+    ]);
     expect((await getOrganizerView(t.db, organizer, ev.id)).checkedIn).toBe(1);
+  });
+});
+
+describe("the organizer's list of registrations is audited (issue 12 item 9)", () => {
+  it("one row per person on the page shown, naming the event; other pages, the report and refusals record nobody", async () => {
+    const organizer = await staff("admin", "520100");
+    const ev = await publishedEvent(organizer, { capacity: 60 });
+    const people: Actor[] = [];
+    for (let i = 0; i < 55; i++) {
+      const s = await seeker();
+      await register(ev, s, i % 5 === 0 ? ["interpreter"] : []);
+      people.push(s);
+    }
+    const reads = () =>
+      t.db
+        .selectFrom("audit_event")
+        .select(["subject_user_id", "action", "entity", "entity_id", "reason", "ip"])
+        .where("actor_id", "=", organizer.id)
+        .orderBy("id")
+        .execute();
+
+    // Another prefecture's organizer is refused, and nothing is recorded.
+    const far = await staff("admin", "520300");
+    await expect404(getOrganizerView(t.db, far, ev.id));
+    expect(await t.db.selectFrom("audit_event").select("id").where("actor_id", "=", far.id).execute()).toEqual([]);
+
+    const first = await getOrganizerView(t.db, organizer, ev.id, { ip: "198.51.100.7" });
+    expect(first).toMatchObject({ registrationTotal: 55, page: 1, pageCount: 2 });
+    expect(first.registrations).toHaveLength(50);
+    const afterFirst = await reads();
+    expect(afterFirst).toHaveLength(50);
+    expect(new Set(afterFirst.map((r) => r.subject_user_id))).toEqual(new Set(people.slice(0, 50).map((p) => p.id)));
+    expect(new Set(afterFirst.map((r) => JSON.stringify({ ...r, subject_user_id: null })))).toEqual(
+      new Set([JSON.stringify({ subject_user_id: null, action: "read", entity: "event_registrations", entity_id: ev.id, reason: "event organizer", ip: "198.51.100.7" })]),
+    );
+
+    // The second page: its five people only.
+    const second = await getOrganizerView(t.db, organizer, ev.id, { page: 2 });
+    expect(second.registrations).toHaveLength(5);
+    expect(new Set((await reads()).slice(50).map((r) => r.subject_user_id))).toEqual(new Set(people.slice(50).map((p) => p.id)));
+
+    // The report counts per employer and names nobody: nothing more is recorded.
+    await eventReport(t.db, organizer, ev.id);
+    expect(await reads()).toHaveLength(55);
   });
 });
 

@@ -15,6 +15,7 @@ import QRCode from "qrcode";
 import type { DB } from "../../../db/database";
 import type { EventEmployerStatus, EventKind, EventStatus, RegistrationStatus } from "../../../db/schema";
 import type { Result } from "../accounts/accounts.server";
+import { recordAudit, recordListRead } from "../audit/audit.server";
 import { notFound, requireUuid, UUID_RE } from "../ids";
 import { notify } from "../notifications/notifications.server";
 import { withOrganizations } from "../organizations/membership.server";
@@ -270,8 +271,15 @@ export interface OrganizerView {
   participants: Participant[];
   accessRequestCounts: { code: RegistrationAccessRequest; registered: number; waitlisted: number }[];
   checkedIn: number;
+  /** One page of the registrations, in order of arrival. */
   registrations: RegistrationRow[];
+  registrationTotal: number;
+  page: number;
+  pageCount: number;
 }
+
+/** Registrations shown per page of the organizer's list. */
+export const REGISTRATIONS_PAGE_SIZE = 50;
 
 async function participantsOf(db: DB, eventId: string, organizationIds?: string[]): Promise<Participant[]> {
   let q = db
@@ -322,7 +330,11 @@ async function participantsOf(db: DB, eventId: string, organizationIds?: string[
   }));
 }
 
-export async function getOrganizerView(db: DB, actor: Actor, eventId: string): Promise<OrganizerView> {
+/**
+ * The organizer's page of one event. The registrations name people with their access requests (which may reveal a
+ * disability), so the page read is audited: one row per person on the page of registrations shown.
+ */
+export async function getOrganizerView(db: DB, actor: Actor, eventId: string, options: { page?: number; ip?: string | null } = {}): Promise<OrganizerView> {
   const event = await getEventForEdit(db, actor, eventId);
   const [participants, registrations] = await Promise.all([
     participantsOf(db, eventId),
@@ -330,14 +342,15 @@ export async function getOrganizerView(db: DB, actor: Actor, eventId: string): P
       .selectFrom("event_registration as r")
       .innerJoin("app_user as u", "u.id", "r.seeker_id")
       .leftJoin("seeker_profile as p", "p.user_id", "u.id")
-      .select(["r.id", "r.status", "r.access_requests", "r.checked_in_at", "r.created_at", "u.display_name", "p.real_name"])
+      .select(["r.id", "r.seeker_id", "r.status", "r.access_requests", "r.checked_in_at", "r.created_at", "u.display_name", "p.real_name"])
       .where("r.event_id", "=", eventId)
       .where("r.status", "!=", "cancelled")
       .orderBy("r.seq")
       .execute(),
   ]);
   let position = 0;
-  const rows: RegistrationRow[] = registrations.map((r) => ({
+  const rows: (RegistrationRow & { seekerId: string })[] = registrations.map((r) => ({
+    seekerId: r.seeker_id,
     id: r.id,
     seekerName: r.real_name ?? r.display_name ?? "",
     status: r.status,
@@ -346,6 +359,10 @@ export async function getOrganizerView(db: DB, actor: Actor, eventId: string): P
     createdAt: r.created_at,
     waitlistPosition: r.status === "waitlisted" ? ++position : null,
   }));
+  const pageCount = Math.max(1, Math.ceil(rows.length / REGISTRATIONS_PAGE_SIZE));
+  const page = Math.min(pageCount, Math.max(1, Math.trunc(options.page ?? 1) || 1));
+  const shown = rows.slice((page - 1) * REGISTRATIONS_PAGE_SIZE, page * REGISTRATIONS_PAGE_SIZE);
+  await recordListRead(db, { actorId: actor.id, subjectUserIds: shown.map((r) => r.seekerId), entity: "event_registrations", entityId: eventId, reason: "event organizer", ip: options.ip });
   return {
     event,
     participants,
@@ -355,7 +372,10 @@ export async function getOrganizerView(db: DB, actor: Actor, eventId: string): P
       waitlisted: rows.filter((r) => r.status === "waitlisted" && r.accessRequests.includes(code)).length,
     })),
     checkedIn: rows.filter((r) => r.checkedInAt !== null).length,
-    registrations: rows,
+    registrations: shown.map(({ seekerId: _, ...r }) => r),
+    registrationTotal: rows.length,
+    page,
+    pageCount,
   };
 }
 
@@ -881,7 +901,7 @@ export type CheckInResult =
   | { outcome: "waitlisted"; seekerName: string }
   | { outcome: "unknown" };
 
-export async function checkIn(db: DB, actor: Actor, eventId: string, code: string): Promise<CheckInResult> {
+export async function checkIn(db: DB, actor: Actor, eventId: string, code: string, options: { ip?: string | null } = {}): Promise<CheckInResult> {
   const ev = await getEventForEdit(db, actor, eventId);
   requirePermission(actor, "update:event_registration", { regionCode: ev.regionCode });
   return db.transaction().execute(async (trx) => {
@@ -889,13 +909,15 @@ export async function checkIn(db: DB, actor: Actor, eventId: string, code: strin
       .selectFrom("event_registration as r")
       .innerJoin("app_user as u", "u.id", "r.seeker_id")
       .leftJoin("seeker_profile as p", "p.user_id", "u.id")
-      .select(["r.id", "r.status", "r.access_requests", "r.checked_in_at", "u.display_name", "p.real_name"])
+      .select(["r.id", "r.seeker_id", "r.status", "r.access_requests", "r.checked_in_at", "u.display_name", "p.real_name"])
       .where("r.event_id", "=", eventId)
       .where("r.check_in_code", "=", code)
       .where("r.status", "!=", "cancelled")
       .forUpdate("r")
       .executeTakeFirst();
     if (!r) return { outcome: "unknown" as const };
+    // The answer names the person and their access requests: the organizer's read is audited.
+    await recordAudit(trx, { actorId: actor.id, subjectUserId: r.seeker_id, action: "read", entity: "event_registration", entityId: r.id, reason: "check-in", ip: options.ip });
     const seekerName = r.real_name ?? r.display_name ?? "";
     if (r.status === "waitlisted") return { outcome: "waitlisted" as const, seekerName };
     if (r.checked_in_at) return { outcome: "already" as const, seekerName, accessRequests: r.access_requests, at: r.checked_in_at };
