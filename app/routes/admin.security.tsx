@@ -20,14 +20,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     events,
     regionName: regionName ?? "",
+    days: COLLISION_LIST_DAYS,
     limits: { perAccount: LIMITS.identifierCollisionPerAccount.max, perIp: LIMITS.identifierCollisionPerIp.max },
   };
 }
 
 export default function SecurityEvents() {
   const { t, locale } = useI18n();
-  const { events, regionName, limits } = useLoaderData<typeof loader>();
-  const days = COLLISION_LIST_DAYS;
+  const { events, regionName, limits, days } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1 className="page-title">{t("security.title")}</h1>
