@@ -7,7 +7,8 @@ import { join } from "node:path";
 const dir = mkdtempSync(join(tmpdir(), "qiancheng-e2e-"));
 const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", PGLITE_DIR: join(dir, "pglite"), DATABASE_URL: "" },
+    // Every test registers from 127.0.0.1: more than one address's hourly registrations.
+  env: { ...process.env, NODE_ENV: "production", PGLITE_DIR: join(dir, "pglite"), DATABASE_URL: "", REGISTRATIONS_PER_ADDRESS_HOUR: "1000" },
 });
 function stop(signal) {
   child.kill(signal);

@@ -20,9 +20,9 @@ describe("parseSubmission", () => {
     form.append("rows[0].a", "1");
     form.append("x[999]", "1");
     form.append("other", "secret");
-    form.append("__intent__", JSON.stringify({ type: "validate", payload: {} }));
+    form.append("intent", "move");
     const submission = parseSubmission(form, { schema });
-    expect(Object.keys(submission.payload).sort()).toEqual(["name", "rows"]);
+    expect(Object.keys(submission.payload).sort(), JSON.stringify(submission.payload)).toEqual(["intent", "name", "rows"]);
     expect(JSON.stringify(submission.reply())).not.toContain("secret");
   });
 });

@@ -63,14 +63,15 @@ function rootName(name: string): string {
 /**
  * parseWithZod for the server: fields the schema does not read are dropped first, so a failed submission's reply
  * (which echoes the payload back into the page) carries only the form's own fields, never whatever else was posted.
- * Conform's own fields (`__intent__`…) are kept.
+ * Conform's own fields (`__intent__`…) are kept, and `intent`, which a page with several forms echoes to know which
+ * one the errors belong to.
  */
 export function parseSubmission<Schema extends ZodTypeAny>(payload: FormData | URLSearchParams, options: { schema: Schema }) {
   const keys = schemaKeys(options.schema);
   if (!keys) return parseWithZod(payload, options);
   const kept = new FormData();
   for (const [name, value] of payload.entries()) {
-    if (name.startsWith("__") || keys.has(rootName(name))) kept.append(name, value);
+    if (name.startsWith("__") || name === "intent" || keys.has(rootName(name))) kept.append(name, value);
   }
   return parseWithZod(kept, options);
 }
