@@ -34,7 +34,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const errors = submission.error ?? {};
     return data({ objectionId: id, error: Object.values(errors).flat()[0] ?? "declarations.err.resolutionRequired" }, { status: 400 });
   }
-  const result = await resolveObjection(await getDb(), actor, submission.value.objectionId, submission.value.outcome, submission.value.resolution);
+  const db = await getDb();
+  // The objection must be one of this year's (as the page lists them): another year's address is not found.
+  if (!(await listObjections(db, actor, year)).some((o) => o.id === submission.value.objectionId)) throw new Response("Not Found", { status: 404 });
+  const result = await resolveObjection(db, actor, submission.value.objectionId, submission.value.outcome, submission.value.resolution);
   if (!result.ok) return data({ objectionId: submission.value.objectionId, error: result.fieldErrors[""]?.[0] ?? "declarations.err.alreadyResolved" }, { status: 400 });
   return redirect(`/admin/quota/objections/${year}?resolved=1`);
 }

@@ -31,7 +31,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const year = yearParam(params.year);
   const submission = parseSubmission(await request.formData(), { schema: objectionSchema });
   if (submission.status !== "success") return replyInvalid(submission);
-  const result = await fileObjection(await getDb(), actor, submission.value.entryId, submission.value.reason);
+  const db = await getDb();
+  // The entry must be in this year's disclosure (none for the year: not found), as the page offers it.
+  const disclosure = await getDisclosure(db, year);
+  if (!disclosure.entries.some((e) => e.id === submission.value.entryId)) return replyWithErrors(submission, { entryId: ["declarations.err.entryGone"] });
+  const result = await fileObjection(db, actor, submission.value.entryId, submission.value.reason);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
   return redirect(`/disclosures/${year}?objected=1`);
 }

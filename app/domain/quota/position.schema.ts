@@ -68,7 +68,9 @@ export const declaredEmployeeSchema = declaredDetails
   })
   .and(
     declaredDates.superRefine((v, ctx) => {
-      if (!v.contractEnd) return;
+      // Compared only as dates: a failed refine does not stop the parse, and contractRunsOneYear throws on other text
+      // (both fields 2026/01/01, or any two non-dates, answered 500; tests/http/bad-input.test.ts).
+      if (!v.contractEnd || !isCalendarDate(v.contractStart) || !isCalendarDate(v.contractEnd)) return;
       if (v.contractEnd < v.contractStart) ctx.addIssue({ code: "custom", path: ["contractEnd"], message: "quota.position.err.endBeforeStart" });
       else if (!contractRunsOneYear(v.contractStart, v.contractEnd)) {
         ctx.addIssue({ code: "custom", path: ["contractEnd"], message: "quota.position.err.shortContract" });
