@@ -1,6 +1,6 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
@@ -55,5 +55,8 @@ export function handleError(error: unknown, { request, context }: { request: Req
     markDatabaseDown(error);
     return;
   }
+  // A 404 or 405 (a POST to a page without an action) is the visitor's mistake, answered as such: logging each would
+  // let anyone fill the log.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 }

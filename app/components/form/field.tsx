@@ -31,6 +31,12 @@ export function FieldHint({ id, children }: { id: string; children?: ReactNode }
   );
 }
 
+/** A single-valued control's value; a field posted twice comes back as a list, of which the first is shown. */
+function singleValue(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" ? first : undefined;
+}
+
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "defaultValue" | "children">;
 
 export function Field({
@@ -59,7 +65,7 @@ export function Field({
         key={meta.key}
         id={meta.id}
         name={meta.name}
-        defaultValue={input.type === "password" ? undefined : (meta.initialValue as string | undefined)}
+        defaultValue={input.type === "password" ? undefined : singleValue(meta.initialValue)}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(meta.id, !!hint, !!errors?.length)}
         className="field-input"
@@ -101,7 +107,7 @@ export function SelectField({
         key={meta.key}
         id={meta.id}
         name={meta.name}
-        defaultValue={(meta.initialValue as string | undefined) ?? ""}
+        defaultValue={singleValue(meta.initialValue) ?? ""}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(meta.id, !!hint, !!errors?.length)}
         autoComplete={autoComplete}
@@ -194,7 +200,7 @@ export function RadioGroup({
                 id={id}
                 name={meta.name}
                 value={o.value}
-                defaultChecked={meta.initialValue === o.value}
+                defaultChecked={singleValue(meta.initialValue) === o.value}
                 aria-invalid={errors?.length ? true : undefined}
                 aria-describedby={errors?.length ? `${groupId}-error` : undefined}
               />
@@ -238,7 +244,7 @@ export function TextAreaField({
         name={meta.name}
         rows={rows}
         maxLength={maxLength}
-        defaultValue={(meta.initialValue as string | undefined) ?? ""}
+        defaultValue={singleValue(meta.initialValue) ?? ""}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(meta.id, !!hint, !!errors?.length)}
         className="field-input max-w-2xl"
@@ -257,7 +263,7 @@ export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<boole
         type="checkbox"
         id={meta.id}
         name={meta.name}
-        defaultChecked={meta.initialValue === "on"}
+        defaultChecked={singleValue(meta.initialValue) === "on"}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(meta.id, !!hint, !!errors?.length)}
         className="mt-1 h-6 w-6 shrink-0"
