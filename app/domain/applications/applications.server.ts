@@ -669,6 +669,16 @@ export async function openApplicantForEmployer(db: DB, actor: Actor, application
   });
 }
 
+/** What an employer's move needs of an application: its status, the applicant and the vacancy's title. */
+function applicationToMove(trx: DB, applicationId: string) {
+  return trx
+    .selectFrom("application as a")
+    .innerJoin("vacancy as v", "v.id", "a.vacancy_id")
+    .select(["a.status", "a.seeker_id", "v.title"])
+    .where("a.id", "=", applicationId)
+    .executeTakeFirstOrThrow();
+}
+
 /**
  * The employer marks a submitted application viewed (a POST: an explicit step, never a side effect of opening the
  * page). The applicant is notified once. Marking one that has moved on already (a double submit, a colleague's
@@ -678,12 +688,7 @@ export async function markApplicationViewed(db: DB, actor: Actor, applicationId:
   const { organizationId } = await organizationOfApplication(db, applicationId);
   requirePermission(await withOrgs(db, actor), "update:application", { organizationId });
   return db.transaction().execute(async (trx) => {
-    const a = await trx
-      .selectFrom("application as a")
-      .innerJoin("vacancy as v", "v.id", "a.vacancy_id")
-      .select(["a.status", "a.seeker_id", "v.title"])
-      .where("a.id", "=", applicationId)
-      .executeTakeFirstOrThrow();
+    const a = await applicationToMove(trx, applicationId);
     // transition() changes the row only while it is still "submitted", so of two marks at once one notifies.
     if (a.status !== "submitted" || !(await transition(trx, { applicationId, from: "submitted", to: "viewed", actorId: actor.id }))) {
       const now = await trx.selectFrom("application").select("status").where("id", "=", applicationId).executeTakeFirstOrThrow();
@@ -699,12 +704,7 @@ export async function moveApplication(db: DB, actor: Actor, applicationId: strin
   const { organizationId } = await organizationOfApplication(db, applicationId);
   requirePermission(await withOrgs(db, actor), "update:application", { organizationId });
   return db.transaction().execute(async (trx) => {
-    const a = await trx
-      .selectFrom("application as a")
-      .innerJoin("vacancy as v", "v.id", "a.vacancy_id")
-      .select(["a.status", "a.seeker_id", "v.title"])
-      .where("a.id", "=", applicationId)
-      .executeTakeFirstOrThrow();
+    const a = await applicationToMove(trx, applicationId);
     if (!canMoveAs("employer", a.status, input.to)) return fail({ to: ["applications.err.illegalMove"] });
     if (!(await transition(trx, { applicationId, from: a.status, to: input.to, message: input.message, actorId: actor.id }))) {
       return fail({ "": ["applications.err.changedMeanwhile"] });
