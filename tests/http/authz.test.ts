@@ -24,7 +24,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./harness";
 import { DESCRIBE, IDENTITIES, LEVY_YEAR, makeFixtures, type Fixtures, type Identity } from "./authz-fixtures";
-import { fillPattern, moduleMethods, paramNames, routeFiles, urlPattern } from "./authz-routes";
+import { fillPattern, moduleMethods, paramNames, routeFiles, urlPattern } from "./routes";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Outcomes

@@ -42,8 +42,6 @@
  * BAD_INPUT_SHOW_FORMS=1 prints each form's starting values; BAD_INPUT_TRACE=1 (or =rows) each probe and its writes.
  */
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvitation } from "../../app/domain/organizations/organizations.server";
@@ -52,44 +50,27 @@ import type { Actor } from "../../app/domain/permissions";
 import { kickDrain } from "../../search/runtime";
 import { certificateFor, freshIdNumber } from "../fixtures/seekers";
 import { createUser, makeUscc } from "../fixtures/factories";
+import { fillPattern, moduleMethods, paramNames as patternParams, routeFiles, urlPattern } from "./routes";
 import { startTestServer, type TestServer } from "./harness";
 import { postForms, type FormField, type PageForm } from "./html-forms";
 
 /** The demo accounts' password (README). */
 const DEMO_PASSWORD = "Qiancheng#2026";
-const ROUTES_DIR = fileURLToPath(new URL("../../app/routes/", import.meta.url));
-
 // ---------------------------------------------------------------------------------------------------------------
-// The route files and their URLs
+// The route files and their URLs (tests/http/routes.ts, shared with the authorization matrix)
 
-/** Route files that export an action (read from the text, as the brief for this suite says), and the JSON APIs. */
+/** Route files that export an action, and the JSON APIs. */
 function actionRouteFiles(): string[] {
-  return readdirSync(ROUTES_DIR)
-    .filter((f) => /\.(tsx?|jsx?)$/.test(f))
-    .filter((f) => f.startsWith("api.") || /export\s+(async\s+)?function\s+action\b|export\s+(const|let)\s+action\b/.test(readFileSync(ROUTES_DIR + f, "utf8")))
-    .sort();
+  return routeFiles().filter((f) => f.startsWith("api.") || moduleMethods(f).action);
 }
 
-/** Remix flat routes: `.` → `/`, `$param` filled, `_index` dropped, `[.]` → `.`, a trailing `_` (no layout) dropped. */
+/** A route file's address with its parameters filled; `index` for an index route (its actions want `?index`). */
 function routePath(file: string, params: Record<string, string> = {}): { path: string; index: boolean } {
-  const base = file.replace(/\.(tsx?|jsx?)$/, "").replace(/\[\.\]/g, "\u0001");
-  const segments = base.split(".");
-  const index = segments[segments.length - 1] === "_index";
-  const out: string[] = [];
-  for (const raw of segments) {
-    if (raw === "_index" || (raw.startsWith("_") && raw !== "_")) continue;
-    const segment = raw.replace(/_$/, "");
-    if (segment.startsWith("$")) {
-      const name = segment.slice(1);
-      if (!(name in params)) throw new Error(`${file}: no value for $${name}`);
-      out.push(encodeURIComponent(params[name]!));
-    } else out.push(segment.replace(/\u0001/g, "."));
-  }
-  return { path: `/${out.join("/")}`, index };
+  return { path: fillPattern(urlPattern(file), params), index: /(^|\.)_index\.[jt]sx?$/.test(file) };
 }
 
 function paramNames(file: string): string[] {
-  return [...file.matchAll(/\$([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
+  return patternParams(urlPattern(file));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

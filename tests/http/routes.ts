@@ -1,6 +1,7 @@
 /**
  * Route files to URL patterns, by Remix's flat-routes convention (the one app/routes follows), for the
- * authorization matrix: every file under app/routes is a page, API or download someone can request.
+ * standing HTTP suites (the authorization matrix, the bad-input suite): every file under app/routes is a page, API
+ * or download someone can request.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
