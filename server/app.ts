@@ -273,7 +273,7 @@ export function createApp(options: AppOptions): App {
     }
     for (const cookie of setCookies) res.append("Set-Cookie", cookie);
     // Whatever a signed-in person is shown is theirs: no shared cache or back-forward cache keeps it.
-    if (context.auth) response.headers.set("Cache-Control", "no-store");
+    if (context.auth && !/\bno-store\b/.test(response.headers.get("Cache-Control") ?? "")) response.headers.set("Cache-Control", "private, no-store");
     if (options.drainInProcess && req.method !== "GET" && req.method !== "HEAD") {
       res.on("finish", () => void kickDrain().catch((e) => console.error("search drain:", e)));
     }

@@ -629,8 +629,7 @@ function checkRow(row: Row, failures: string[]) {
     failures.push(`${where}: expected ${row.expected}, got ${a.status}${a.location ? ` → ${a.location}` : ""}`);
   if (who !== "anon" && a.status >= 200 && a.status < 300) {
     const cc = a.cacheControl ?? "";
-    const html = a.contentType.startsWith("text/html");
-    if (html ? cc !== "no-store" : !/\bno-store\b/.test(cc)) failures.push(`${where}: Cache-Control is "${cc}", not no-store`);
+    if (!/\bno-store\b/.test(cc)) failures.push(`${where}: Cache-Control is "${cc}", not no-store`);
   }
   if (!row.binary) for (const leak of leaks(who, a.text, row.shows)) failures.push(`${where}: shows ${leak}`);
   if (row.absent?.for.includes(who) && a.text.includes(row.absent.text(f))) failures.push(`${where}: shows ${row.absent.label}`);
