@@ -124,6 +124,7 @@ export interface OrganizationTable {
   contact_phone: string | null;
   contact_email: string | null;
   special_statuses: TextArray;
+  provincial_body_kinds: TextArray;
   status: ColumnType<"pending" | "verified" | "rejected", "pending" | "verified" | "rejected" | undefined>;
   rejection_reason: string | null;
   reviewed_by: string | null;
@@ -205,9 +206,16 @@ export interface ApplicationEventTable {
   at: Generated<Date>;
 }
 
+/** The forms the disability federation counts employment by (issue 13). */
+export type EmploymentForm = "proportional" | "concentrated" | "self_employed" | "rural" | "public_welfare" | "auxiliary" | "flexible";
+/** How an employment record came to be: a hire on the platform, an employer's declaration, or a staff member's record. */
+export type EmploymentOrigin = "platform" | "declared" | "recorded";
+export type EmploymentEvidence = "contract" | "social_insurance" | "business_licence" | "payroll" | "visit" | "other";
+
 export interface EmploymentTable {
   id: Generated<string>;
-  organization_id: string;
+  /** Null for self-employment or an employer not on the platform (then `employer_name` says who or what). */
+  organization_id: string | null;
   seeker_id: string | null;
   application_id: string | null;
   vacancy_id: string | null;
@@ -219,6 +227,71 @@ export interface EmploymentTable {
   ended_on: DateString | null;
   created_by: string | null;
   created_at: Generated<Date>;
+  form: ColumnType<EmploymentForm, EmploymentForm | undefined, EmploymentForm>;
+  origin: ColumnType<EmploymentOrigin, EmploymentOrigin | undefined, EmploymentOrigin>;
+  employer_name: string | null;
+  contract_months: number | null;
+  evidence: EmploymentEvidence | null;
+  evidence_note: string | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface RealNameVerificationTable {
+  id: Generated<string>;
+  seeker_id: string;
+  verified_by: string | null;
+  verified_on: DateString;
+  employment_status: "employed" | "unemployed" | "student" | "unable";
+  employment_form: EmploymentForm | null;
+  training_needs: TextArray;
+  service_needs: TextArray;
+  note: ColumnType<string, string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+export interface HouseholdTable {
+  id: Generated<string>;
+  region_code: string;
+  consent_note: string;
+  consent_on: DateString;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface HouseholdMemberTable {
+  id: Generated<string>;
+  household_id: string;
+  seeker_id: string | null;
+  name: string | null;
+  gender: "male" | "female" | null;
+  birth_date: DateString | null;
+  employed: boolean | null;
+  relation: ColumnType<string, string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+export type ProvincialBodyKind = "party_government" | "committee_member";
+
+export interface StatsSnapshotTable {
+  id: Generated<string>;
+  region_code: string;
+  year: number;
+  quarter: number;
+  as_of: DateString;
+  data: ColumnType<unknown, string, string>;
+  taken_by: string | null;
+  taken_at: Generated<Date>;
+}
+
+export interface InspectionNoteTable {
+  region_code: string;
+  kind: "annual" | "midterm" | "final";
+  period: string;
+  notes: ColumnType<string, string | undefined, string>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
 }
 
 export interface NotificationTable {
@@ -479,6 +552,8 @@ export interface PlanTargetTable {
   region_code: string;
   target_value: Numeric;
   source: ColumnType<string, string | undefined, string>;
+  set_by: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: Generated<Date>;
 }
 
 export type EventKind = "graduates" | "general" | "rural" | "online";
@@ -588,6 +663,11 @@ export interface Database {
   event_employer_vacancy: EventEmployerVacancyTable;
   event_registration: EventRegistrationTable;
   interview_slot: InterviewSlotTable;
+  real_name_verification: RealNameVerificationTable;
+  household: HouseholdTable;
+  household_member: HouseholdMemberTable;
+  stats_snapshot: StatsSnapshotTable;
+  inspection_note: InspectionNoteTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

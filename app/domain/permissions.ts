@@ -20,6 +20,10 @@ export const ENTITIES = [
   "quota_declaration",
   "event_registration",
   "event_participation",
+  "statistics",
+  "plan_target",
+  "verification",
+  "household",
 ] as const;
 export const SCOPES = ["own", "org", "assigned", "region", "any"] as const;
 
@@ -81,6 +85,13 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "update:caseload:assigned",
     "read:vacancy:any",
     "read:event:any",
+    // Issue 13: jobs found off the platform are recorded for seekers of the counselor's region; the quarterly
+    // real-name check and households belong to the seeker's own counselor.
+    "create:employment:region",
+    "update:employment:region",
+    "create:verification:assigned",
+    "read:household:assigned",
+    "update:household:assigned",
   ],
   admin: [
     "read:account:own",
@@ -106,6 +117,13 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "read:event_registration:region",
     "update:event_registration:region",
     "review:event_participation:region",
+    // Issue 13: the plan's figures, targets, snapshots and reports of the admin's region; off-platform employment.
+    "read:statistics:region",
+    "create:statistics:region",
+    "update:plan_target:region",
+    "create:employment:region",
+    "update:employment:region",
+    "read:employment:region",
   ],
 };
 

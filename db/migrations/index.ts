@@ -8,6 +8,7 @@ import * as counseling from "./2026-11-29T12-45-00Z-counseling";
 import * as events from "./2026-11-29T13-20-00Z-events";
 import * as objectionsOnce from "./2026-12-06T05-50-00Z-objections-once";
 import * as abuseLimits from "./2026-12-06T06-00-00Z-abuse-limits";
+import * as plan from "./2026-12-06T08-30-00Z-plan";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so the same list works under tsx,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29T13-20-00Z-events": events,
   "2026-12-06T05-50-00Z-objections-once": objectionsOnce,
   "2026-12-06T06-00-00Z-abuse-limits": abuseLimits,
+  "2026-12-06T08-30-00Z-plan": plan,
 };
