@@ -93,3 +93,12 @@ export interface Statistics {
   indicators: IndicatorValue[];
   subRegions: SubRegionRow[];
 }
+
+/** What to compute: a region (division code), a period of whole years, and the day the figures are as of. */
+export interface StatisticsQuery {
+  regionCode: string;
+  periodStart: number;
+  periodEnd: number;
+  /** YYYY-MM-DD. Only records that existed (started, were verified, held…) by this day count, so a past quarter end reproduces that quarter's figures. */
+  asOf: string;
+}
