@@ -16,8 +16,8 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import type { DB } from "../../../db/database";
 import { recordAudit, recordListRead } from "../audit/audit.server";
 import { notFound } from "../ids";
-import { isWithinRegion, PROVINCE_CODE, regionPrefix, requirePermission, type Actor } from "../permissions";
-import { householdSummary } from "../realname/households.server";
+import { can, isWithinRegion, PROVINCE_CODE, regionPrefix, requirePermission, type Actor } from "../permissions";
+import { householdSummary, someoneEmployedSql, zeroEmploymentSql } from "../realname/households.server";
 import { provincialBodiesSummary } from "../realname/provincial-bodies.server";
 import { workingAgeSql } from "../realname/working-age";
 import type { FieldErrors, Result } from "../accounts/accounts.server";
@@ -503,4 +503,554 @@ export async function computeStatistics(db: DB, q: StatisticsQuery): Promise<Sta
 export async function readStatistics(db: DB, actor: Actor, q: StatisticsQuery): Promise<StatisticsResult> {
   requirePermission(actor, "read:statistics", { regionCode: q.regionCode });
   return computeStatistics(db, q);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The list behind a figure
+
+/** A cell of a list: words, a message key, a calendar day, or a number. */
+export type ListCell = { kind: "text"; value: string | null } | { kind: "label"; key: string } | { kind: "date"; value: string | null } | { kind: "number"; value: number };
+
+export interface IndicatorList {
+  code: IndicatorCode;
+  regionCode: string;
+  regionName: string;
+  periodStart: number;
+  periodEnd: number;
+  asOf: string;
+  /** The part of the figure listed (a form, a status…), or null for all of it. */
+  key: string | null;
+  /** The parts one may narrow the list to. */
+  keys: readonly string[];
+  /** Column names: `statistics.list.col.<name>`. */
+  columns: readonly string[];
+  rows: ListCell[][];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** False for an indicator nothing records yet: there is no list behind it. */
+  recorded: boolean;
+}
+
+export interface ListQuery extends StatisticsQuery {
+  code: IndicatorCode;
+  key?: string | null;
+  page?: number;
+}
+
+/** The parts of each figure a list can be narrowed to. */
+export const LIST_KEYS: Partial<Record<IndicatorCode, readonly string[]>> = {
+  ...BREAKDOWN_KEYS,
+  graduate_employment_rate: ["employed", "not_employed"],
+  working_age_employment_rate: ["employed", "not_employed"],
+  real_name_verified: ["verified", "not_verified"],
+  zero_employment_households_cleared: ["cleared", "zero"],
+  provincial_bodies_employing: ["employing", "not_employing"],
+};
+
+const text = (value: string | null | undefined): ListCell => ({ kind: "text", value: value ?? null });
+const label = (key: string): ListCell => ({ kind: "label", key });
+const day = (value: string | null | undefined): ListCell => ({ kind: "date", value: value ?? null });
+const num = (value: number): ListCell => ({ kind: "number", value });
+const personName = sql<string | null>`coalesce(nullif(p.real_name, ''), u.display_name)`;
+
+interface Page {
+  page: number;
+  pageCount: number;
+  limit: number;
+  offset: number;
+}
+
+function pageOf(total: number, requested: number | undefined): Page {
+  const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(requested ?? 1)), pageCount);
+  return { page, pageCount, limit: LIST_PAGE_SIZE, offset: (page - 1) * LIST_PAGE_SIZE };
+}
+
+interface ListPart {
+  columns: readonly string[];
+  total: number;
+  page: Page;
+  rows: ListCell[][];
+  /** The people shown on the page (audited). */
+  people: (string | null)[];
+}
+
+async function listRows(db: DB, w: Window, code: IndicatorCode, key: string | null, requested: number | undefined): Promise<ListPart> {
+  const count = async (q: { select: any }) => Number(((await (q as any).select(sql<string>`count(*)`.as("n")).executeTakeFirst()) as { n: string } | undefined)?.n ?? 0);
+  switch (code) {
+    case "new_jobs": {
+      const place = sql<string | null>`coalesce(p.current_region_code, p.household_region_code, o.region_code)`;
+      let q = db
+        .selectFrom("employment as e")
+        .leftJoin("seeker_profile as p", "p.user_id", "e.seeker_id")
+        .leftJoin("app_user as u", "u.id", "e.seeker_id")
+        .leftJoin("organization as o", "o.id", "e.organization_id")
+        .where("e.contract_start", ">=", w.from)
+        .where("e.contract_start", "<=", w.to)
+        .where(within(place, w.prefix));
+      if (key) q = q.where("e.form", "=", key as never);
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const rows = await q
+        .leftJoin("division as d", (j) => j.on(sql<SqlBool>`d.code = ${place}`))
+        .select(["e.seeker_id", personName.as("name"), "e.form", "e.origin", sql<string | null>`coalesce(o.name, e.employer_name)`.as("employer"), sql<string>`e.contract_start::text`.as("start"), "d.name as place"])
+        .orderBy("e.contract_start", "desc")
+        .orderBy("e.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["person", "form", "employer", "start", "origin", "place"],
+        total,
+        page,
+        rows: rows.map((r) => [text(r.name), label(`statistics.form.${r.form}`), text(r.employer), day(r.start), label(`statistics.origin.${r.origin}`), text(r.place)]),
+        people: rows.map((r) => r.seeker_id),
+      };
+    }
+    case "graduate_employment_rate": {
+      const years = cohortYears(w);
+      let q = db
+        .selectFrom("seeker_profile as p")
+        .innerJoin("app_user as u", "u.id", "p.user_id")
+        .where("u.role", "=", "seeker")
+        .where("u.created_at", "<", w.asOfNext)
+        .where("p.graduation_year", ">=", years?.[0] ?? w.periodStart)
+        .where("p.graduation_year", "<=", years?.[1] ?? w.periodStart - 1)
+        .where(within(SEEKER_PLACE, w.prefix));
+      if (key === "employed") q = q.where(employedInGraduationYear(w.asOf));
+      if (key === "not_employed") q = q.where(sql<SqlBool>`not ${employedInGraduationYear(w.asOf)}`);
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const firstJob = sql<string | null>`(select coalesce(o.name, e.employer_name) || '|' || e.contract_start::text from employment e left join organization o on o.id = e.organization_id
+        where e.seeker_id = u.id and e.contract_start >= make_date(p.graduation_year, 1, 1) and e.contract_start <= make_date(p.graduation_year, 12, 31)
+        and e.contract_start <= ${w.asOf}::date order by e.contract_start, e.id limit 1)`;
+      const rows = await q
+        .leftJoin("division as d", (j) => j.on(sql<SqlBool>`d.code = ${SEEKER_PLACE}`))
+        .select(["u.id", personName.as("name"), "p.graduation_year", "d.name as place", firstJob.as("job")])
+        .orderBy(sql`2`)
+        .orderBy("u.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["person", "graduationYear", "place", "employer", "start"],
+        total,
+        page,
+        rows: rows.map((r) => {
+          const cut = r.job ? r.job.lastIndexOf("|") : -1;
+          return [text(r.name), num(r.graduation_year ?? 0), text(r.place), r.job ? text(r.job.slice(0, cut)) : label("statistics.list.notEmployed"), day(r.job ? r.job.slice(cut + 1) : null)];
+        }),
+        people: rows.map((r) => r.id),
+      };
+    }
+    case "working_age_employment_rate":
+    case "real_name_verified": {
+      let q = certificateHolders(db, w);
+      const test = code === "working_age_employment_rate" ? employedOn(w.day) : verifiedInQuarter(w.day);
+      if (key === "employed" || key === "verified") q = q.where(test);
+      if (key === "not_employed" || key === "not_verified") q = q.where(sql<SqlBool>`not ${test}`);
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const lastVerified = sql<string | null>`(select max(v.verified_on)::text from real_name_verification v where v.seeker_id = u.id and v.verified_on <= ${w.day}::date)`;
+      const currentForm = sql<string | null>`(select e.form from employment e where e.seeker_id = u.id and e.contract_start <= ${w.day}::date
+        and (e.ended_on is null or e.ended_on > ${w.day}::date) and (e.contract_end is null or e.contract_end >= ${w.day}::date) order by e.contract_start desc, e.id limit 1)`;
+      const rows = await q
+        .leftJoin("division as d", (j) => j.on(sql<SqlBool>`d.code = ${SEEKER_PLACE}`))
+        .select(["u.id", personName.as("name"), "d.name as place", currentForm.as("form"), lastVerified.as("verified")])
+        .orderBy(sql`2`)
+        .orderBy("u.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["person", "place", "employment", "lastVerified"],
+        total,
+        page,
+        rows: rows.map((r) => [text(r.name), text(r.place), label(r.form ? `statistics.form.${r.form}` : "statistics.list.notEmployed"), day(r.verified)]),
+        people: rows.map((r) => r.id),
+      };
+    }
+    case "zero_employment_households_cleared": {
+      const cleared = someoneEmployedSql("h.id", w.day);
+      const zero = zeroEmploymentSql("h.id", w.day);
+      let q = db
+        .selectFrom("household as h")
+        .where(within(sql.ref("h.region_code"), w.prefix))
+        .where("h.created_at", "<", startOfDay(addDays(w.day, 1)))
+        .where(sql<SqlBool>`(${cleared} or ${zero})`);
+      if (key === "cleared") q = q.where(cleared);
+      if (key === "zero") q = q.where(zero);
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const rows = await q
+        .innerJoin("division as d", "d.code", "h.region_code")
+        .select([
+          "d.name as place",
+          sql<string>`(select count(*) from household_member m where m.household_id = h.id)`.as("members"),
+          cleared.as("cleared"),
+          sql<string>`h.created_at`.as("created"),
+        ])
+        .orderBy("d.code")
+        .orderBy("h.created_at")
+        .orderBy("h.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      // Households are listed by place and size only: no member is named, so nobody is read.
+      return {
+        columns: ["place", "members", "status"],
+        total,
+        page,
+        rows: rows.map((r) => [text(r.place), num(Number(r.members)), label(r.cleared ? "statistics.list.household.cleared" : "statistics.list.household.zero")]),
+        people: [],
+      };
+    }
+    case "provincial_bodies_employing": {
+      const year = bodiesYear(w);
+      // The rule of provincial-bodies.server.ts (provincialBodiesSummary), which counts the figure.
+      const employing = sql<SqlBool>`(exists (select 1 from quota_declaration qd join quota_declaration_employee qe on qe.declaration_id = qd.id
+          where qd.organization_id = o.id and qd.levy_year = ${year} and qd.status in ('submitted', 'approved') and qe.kind = 'disabled')
+        or exists (select 1 from employment pe where pe.organization_id = o.id and pe.contract_start <= ${`${year}-12-31`}::date
+          and (pe.ended_on is null or pe.ended_on >= ${`${year}-01-01`}::date) and (pe.contract_end is null or pe.contract_end >= ${`${year}-01-01`}::date)))`;
+      let q = db
+        .selectFrom("organization as o")
+        .where(sql<SqlBool>`cardinality(o.provincial_body_kinds) > 0`)
+        .where(within(sql.ref("o.region_code"), w.prefix));
+      if (key === "employing") q = q.where(employing);
+      if (key === "not_employing") q = q.where(sql<SqlBool>`not ${employing}`);
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const rows = await q
+        .innerJoin("division as d", "d.code", "o.region_code")
+        .select(["o.name", "d.name as place", "o.provincial_body_kinds", employing.as("employing")])
+        .orderBy("o.name")
+        .orderBy("o.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["organization", "place", "kinds", "status"],
+        total,
+        page,
+        rows: rows.map((r) => [
+          text(r.name),
+          text(r.place),
+          text(r.provincial_body_kinds.join(",")),
+          label(r.employing ? "statistics.list.body.employing" : "statistics.list.body.notEmploying"),
+        ]),
+        people: [],
+      };
+    }
+    case "quota_declarations": {
+      const status = declarationStatusAsOf(w.asOfNext);
+      let q = db
+        .selectFrom("quota_declaration as d")
+        .innerJoin("organization as o", "o.id", "d.organization_id")
+        .where("d.levy_year", ">=", w.periodStart)
+        .where("d.levy_year", "<=", w.periodEnd)
+        .where("d.status", "<>", "draft")
+        .where("d.submitted_at", "<", w.asOfNext)
+        .where(within(sql.ref("o.region_code"), w.prefix));
+      if (key) q = q.where(sql<SqlBool>`${status} = ${key}`);
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const rows = await q
+        .innerJoin("division as dv", "dv.code", "o.region_code")
+        .select(["o.name", "dv.name as place", "d.levy_year", status.as("status")])
+        .orderBy("d.levy_year")
+        .orderBy("o.name")
+        .orderBy("d.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["organization", "place", "levyYear", "status"],
+        total,
+        page,
+        rows: rows.map((r) => [text(r.name), text(r.place), num(r.levy_year), label(`statistics.key.quota_declarations.${r.status}`)]),
+        people: [],
+      };
+    }
+    case "quota_disclosure": {
+      let q = db
+        .selectFrom("quota_disclosure_entry as e")
+        .innerJoin("quota_disclosure as qd", "qd.id", "e.disclosure_id")
+        .where("qd.levy_year", ">=", w.periodStart)
+        .where("qd.levy_year", "<=", w.periodEnd)
+        .where("qd.published_at", "<", w.asOfNext)
+        .where(within(sql.ref("e.region_code"), w.prefix));
+      if (key === "met" || key === "not_met") q = q.where("e.met", "=", key === "met");
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const rows = await q
+        .innerJoin("division as dv", "dv.code", "e.region_code")
+        .select(["e.organization_name", "dv.name as place", "qd.levy_year", "e.met"])
+        .orderBy("qd.levy_year")
+        .orderBy("e.organization_name")
+        .orderBy("e.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["organization", "place", "levyYear", "status"],
+        total,
+        page,
+        rows: rows.map((r) => [text(r.organization_name), text(r.place), num(r.levy_year), label(`statistics.key.quota_disclosure.${r.met ? "met" : "not_met"}`)]),
+        people: [],
+      };
+    }
+    case "events_held": {
+      const q = heldEvents(db, w);
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const rows = await q
+        .innerJoin("division as dv", "dv.code", "ev.region_code")
+        .select(["ev.title", "dv.name as place", "ev.kind", "ev.ends_at"])
+        .orderBy("ev.ends_at")
+        .orderBy("ev.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["event", "place", "kind", "ended"],
+        total,
+        page,
+        rows: rows.map((r) => [text(r.title), text(r.place), label(`statistics.eventKind.${r.kind}`), day(shanghaiDay(r.ends_at))]),
+        people: [],
+      };
+    }
+    case "event_hires": {
+      const q = heldEvents(db, w).innerJoin("application as a", "a.event_id", "ev.id").where(hiredBy(w.asOfNext));
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const rows = await q
+        .innerJoin("vacancy as v", "v.id", "a.vacancy_id")
+        .innerJoin("organization as o", "o.id", "v.organization_id")
+        .leftJoin("app_user as u", "u.id", "a.seeker_id")
+        .leftJoin("seeker_profile as p", "p.user_id", "a.seeker_id")
+        .select([
+          "a.seeker_id",
+          personName.as("name"),
+          "ev.title",
+          "o.name as employer",
+          sql<Date>`(select min(ae.at) from application_event ae where ae.application_id = a.id and ae.to_status = 'hired')`.as("hired_at"),
+        ])
+        .orderBy("ev.ends_at")
+        .orderBy("a.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["person", "event", "employer", "hired"],
+        total,
+        page,
+        rows: rows.map((r) => [text(r.name), text(r.title), text(r.employer), day(r.hired_at ? shanghaiDay(new Date(r.hired_at)) : null)]),
+        people: rows.map((r) => r.seeker_id),
+      };
+    }
+    case "services_given": {
+      let q = db
+        .selectFrom("service_record as s")
+        .innerJoin("seeker_profile as p", "p.user_id", "s.seeker_id")
+        .innerJoin("app_user as u", "u.id", "s.seeker_id")
+        .where("s.service_date", ">=", w.from)
+        .where("s.service_date", "<=", w.to)
+        .where(within(SEEKER_PLACE, w.prefix));
+      if (key) q = q.where("s.type", "=", key as never);
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const rows = await q
+        .leftJoin("app_user as c", "c.id", "s.counselor_id")
+        .select(["s.seeker_id", personName.as("name"), "s.type", sql<string>`s.service_date::text`.as("date"), "c.display_name as counselor"])
+        .orderBy("s.service_date", "desc")
+        .orderBy("s.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["person", "serviceType", "date", "counselor"],
+        total,
+        page,
+        rows: rows.map((r) => [text(r.name), label(`statistics.key.services_given.${r.type}`), day(r.date), text(r.counselor)]),
+        people: rows.map((r) => r.seeker_id),
+      };
+    }
+    default:
+      return { columns: [], total: 0, page: pageOf(0, 1), rows: [], people: [] };
+  }
+}
+
+function shanghaiDay(instant: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+/**
+ * The records behind a figure, a page at a time: people by name only (never disability details, ID or certificate
+ * numbers), organizations, households by place and size, events. Admins of the region only (404 otherwise). Each
+ * person on the page shown is audited (one row each, reason "statistics").
+ */
+export async function indicatorList(db: DB, actor: Actor, q: ListQuery & { ip?: string | null }): Promise<IndicatorList> {
+  requirePermission(actor, "read:statistics", { regionCode: q.regionCode });
+  if (!isIndicatorCode(q.code)) notFound();
+  const region = await divisionOf(db, q.regionCode);
+  const def = indicatorDefinition(q.code);
+  const keys = LIST_KEYS[q.code] ?? [];
+  const key = q.key && keys.includes(q.key) ? q.key : null;
+  const w = windowOf(q);
+  const part = def.recorded ? await listRows(db, w, q.code, key, q.page) : { columns: [], total: 0, page: pageOf(0, 1), rows: [], people: [] };
+  await recordListRead(db, {
+    actorId: actor.id,
+    subjectUserIds: part.people,
+    entity: "statistics_list",
+    entityId: `${q.code}:${region.code}:${formatPeriod(q)}:${q.asOf}${key ? `:${key}` : ""}`,
+    reason: "statistics",
+    ip: q.ip,
+  });
+  return {
+    code: q.code,
+    regionCode: region.code,
+    regionName: region.name,
+    periodStart: q.periodStart,
+    periodEnd: q.periodEnd,
+    asOf: q.asOf,
+    key,
+    keys,
+    columns: part.columns,
+    rows: part.rows,
+    total: part.total,
+    page: part.page.page,
+    pageCount: part.page.pageCount,
+    recorded: def.recorded,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Targets
+
+export interface TargetRowView {
+  id: string;
+  indicator: IndicatorCode;
+  regionCode: string;
+  regionName: string;
+  periodStart: number;
+  periodEnd: number;
+  value: number;
+  source: string;
+  setByName: string | null;
+  updatedAt: Date;
+  /** Whether the reader may change it. */
+  editable: boolean;
+}
+
+/**
+ * Whether the actor sets targets for `regionCode`: for divisions below their own (a prefecture admin sets their
+ * counties' shares), and the province's admins for the province itself (later plan periods). Nobody sets their own
+ * prefecture's or county's targets, nor anything above.
+ */
+export function canSetTarget(actor: Actor | null | undefined, regionCode: string): boolean {
+  if (!actor || !actor.regionCode) return false;
+  if (!isWithinRegion(actor.regionCode, regionCode)) return false;
+  if (regionCode === actor.regionCode && actor.regionCode !== PROVINCE_CODE) return false;
+  return can(actor, "update:plan_target", { regionCode });
+}
+
+/**
+ * The targets that apply within the actor's region: those of the region and below, and those of the regions above
+ * it (the province's, which a prefecture works towards). Admins only.
+ */
+export async function listTargets(db: DB, actor: Actor, regionCode?: string | null): Promise<{ regionCode: string; targets: TargetRowView[] }> {
+  const region = regionCode ?? actor.regionCode;
+  requirePermission(actor, "read:statistics", { regionCode: region });
+  const rows = await db
+    .selectFrom("plan_target as t")
+    .innerJoin("division as d", "d.code", "t.region_code")
+    .leftJoin("app_user as u", "u.id", "t.set_by")
+    .select(["t.id", "t.indicator", "t.region_code", "d.name as region_name", "t.period_start", "t.period_end", "t.target_value", "t.source", "u.display_name", "t.updated_at"])
+    .orderBy("t.period_start", "desc")
+    .orderBy("t.region_code")
+    .orderBy("t.indicator")
+    .execute();
+  const order = new Map(INDICATOR_CODES.map((c, i) => [c, i]));
+  const targets = rows
+    .filter((r) => isIndicatorCode(r.indicator) && (isWithinRegion(region, r.region_code) || isWithinRegion(r.region_code, region!)))
+    .map((r) => ({
+      id: r.id,
+      indicator: r.indicator as IndicatorCode,
+      regionCode: r.region_code,
+      regionName: r.region_name,
+      periodStart: r.period_start,
+      periodEnd: r.period_end,
+      value: Number(r.target_value),
+      source: r.source,
+      setByName: r.display_name,
+      updatedAt: r.updated_at,
+      editable: canSetTarget(actor, r.region_code),
+    }))
+    .sort((a, b) => b.periodStart - a.periodStart || a.regionCode.localeCompare(b.regionCode) || order.get(a.indicator)! - order.get(b.indicator)!);
+  return { regionCode: region!, targets };
+}
+
+/**
+ * Sets a target (insert, or update the one for the same indicator, first year and region), audited. Admins who may
+ * not set targets at all get 404; one asking for a region they do not set (their own prefecture, the province, a
+ * region elsewhere) is told so at the region field, and nothing is written.
+ */
+export async function setTarget(
+  db: DB,
+  actor: Actor,
+  input: Pick<TargetInput, "indicator" | "regionCode" | "periodStart" | "periodEnd" | "value" | "source">,
+  options: { ip?: string | null } = {},
+): Promise<Result<{ id: string; created: boolean }>> {
+  requirePermission(actor, "update:plan_target", { regionCode: actor.regionCode });
+  const fail = (errors: FieldErrors): Result<{ id: string; created: boolean }> => ({ ok: false, fieldErrors: errors });
+  if (!isIndicatorCode(input.indicator)) return fail({ indicator: ["statistics.err.indicator"] });
+  if (!canSetTarget(actor, input.regionCode)) return fail({ regionCode: ["statistics.err.regionNotYours"] });
+  const division = await db.selectFrom("division").select("code").where("code", "=", input.regionCode).executeTakeFirst();
+  if (!division) return fail({ regionCode: ["statistics.err.region"] });
+  if (input.periodEnd < input.periodStart) return fail({ periodEnd: ["statistics.err.periodOrder"] });
+  const def = indicatorDefinition(input.indicator);
+  if (!(input.value >= 0) || (def.kind === "rate" && input.value > 1)) return fail({ value: ["statistics.err.value"] });
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("plan_target")
+      .select(["id", "target_value", "period_end"])
+      .where("indicator", "=", input.indicator)
+      .where("period_start", "=", input.periodStart)
+      .where("region_code", "=", input.regionCode)
+      .forUpdate()
+      .executeTakeFirst();
+    const row = await trx
+      .insertInto("plan_target")
+      .values({
+        indicator: input.indicator,
+        region_code: input.regionCode,
+        period_start: input.periodStart,
+        period_end: input.periodEnd,
+        target_value: String(input.value),
+        source: input.source ?? "",
+        set_by: actor.id,
+      })
+      .onConflict((oc) =>
+        oc.columns(["indicator", "period_start", "region_code"]).doUpdateSet({
+          period_end: input.periodEnd,
+          target_value: String(input.value),
+          source: input.source ?? "",
+          set_by: actor.id,
+          updated_at: sql`now()`,
+        }),
+      )
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      subjectUserId: null,
+      action: before ? "update" : "create",
+      entity: "plan_target",
+      entityId: row.id,
+      reason: `${input.indicator} ${input.regionCode} ${input.periodStart}-${input.periodEnd}: ${before ? `${Number(before.target_value)} (${before.period_end}) → ` : ""}${input.value}`,
+      ip: options.ip,
+    });
+    return { ok: true as const, value: { id: row.id, created: !before } };
+  });
 }
