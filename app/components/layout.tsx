@@ -37,6 +37,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
       { to: "/follow-up", label: "nav.followUp" },
       { to: "/caseloads/assign", label: "nav.assign" },
       { to: "/graduates", label: "nav.graduates" },
+      { to: "/employment-records", label: "employment.nav" },
     );
   }
   if (user.role === "employer") {
@@ -50,6 +51,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
       { to: "/admin/events", label: "nav.adminEvents" },
       { to: "/caseloads", label: "nav.caseloads", end: true },
       { to: "/graduates", label: "nav.graduates" },
+      { to: "/employment-records", label: "employment.nav" },
       { to: "/admin/staff", label: "nav.staff" },
       { to: "/admin/security", label: "nav.security" },
     );

@@ -279,12 +279,19 @@ function FollowUpSection({ followUps, seekerId, today }: { followUps: Overview["
                   <h3 className="mb-2 text-lg font-bold">{title}</h3>
                   <Rows
                     rows={[
+                      [t("employment.field.form"), t("employment.client.form", { form: t(`employment.form.${e.form}`), origin: t(`employment.origin.${e.origin}`) })],
                       [t("client.followUp.contractStart"), formatCalendarDate(locale, e.contractStart)],
                       [t("client.followUp.contractEnd"), e.contractEnd ? formatCalendarDate(locale, e.contractEnd) : t("client.followUp.noEnd")],
                       [t("client.followUp.yearOrMore"), yesNo(e.contractYearOrMore)],
                       ...(e.endedOn ? ([[t("client.followUp.endedOn"), formatCalendarDate(locale, e.endedOn)]] as [string, ReactNode][]) : []),
                     ]}
                   />
+                  <p className="mt-2">
+                    <Link to={`/employment-records/${e.employmentId}`}>
+                      {t("employment.client.open")}
+                      <span className="sr-only">{t("client.followUp.which", { organization: e.organizationName, checkpoint: t(`employment.form.${e.form}`) })}</span>
+                    </Link>
+                  </p>
                   <div className="mt-3 overflow-x-auto">
                     <table className="data-table">
                       <caption className="sr-only">{t("client.followUp.caption", { organization: e.organizationName })}</caption>
@@ -539,6 +546,11 @@ export default function ClientOverviewPage() {
           <li>
             <Link to={`/clients/${seekerId}/matches`} className="button button-secondary">
               {t("client.overview.matches")}
+            </Link>
+          </li>
+          <li>
+            <Link to={`/employment-records/new?seeker=${seekerId}`} className="button button-secondary">
+              {t("employment.client.record")}
             </Link>
           </li>
         </ul>

@@ -106,6 +106,7 @@ export default function Graduates() {
       ) : (
         <>
           <Figures cohort={c} href={href} />
+          <ByForm cohort={c} />
           {c.list ? <MemberList cohort={c} closeHref={href(null)} /> : null}
         </>
       )}
@@ -158,6 +159,41 @@ function Figures({ cohort: c, href }: { cohort: Cohort; href: (list: CohortList)
   );
 }
 
+/** The employed by the form of their first job of the year (issue 13): every form counts, and shows here. */
+function ByForm({ cohort: c }: { cohort: Cohort }) {
+  const { t } = useI18n();
+  if (c.employedByForm.length === 0) return null;
+  return (
+    <section aria-labelledby="cohort-by-form-title" className="mb-8 max-w-3xl">
+      <h2 id="cohort-by-form-title" className="section-title">
+        {t("employment.cohort.byForm")}
+      </h2>
+      <p className="mb-3">{t("employment.cohort.byForm.lead")}</p>
+      <div className="overflow-x-auto">
+        <table className="data-table">
+          <caption className="sr-only">{t("employment.cohort.byForm")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("employment.cohort.byForm.col.form")}</th>
+              <th scope="col">{t("employment.cohort.byForm.col.count")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.employedByForm.map((b) => (
+              <tr key={b.form}>
+                <th scope="row" className="font-normal">
+                  {t(`employment.form.${b.form}`)}
+                </th>
+                <td>{t("employment.cohort.byForm.count", { count: b.count })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 function MemberList({ cohort: c, closeHref }: { cohort: Cohort; closeHref: string }) {
   const { t, locale } = useI18n();
   const title = t(`cohort.list.${c.list!}`, { year: c.year });
@@ -199,7 +235,11 @@ function MemberList({ cohort: c, closeHref }: { cohort: Cohort; closeHref: strin
                     <td>{m.counselorName || t("cohort.noCounselor")}</td>
                     <td>
                       {m.employment
-                        ? t("cohort.employment", { organization: m.employment.organizationName, date: formatCalendarDate(locale, m.employment.contractStart) })
+                        ? t("cohort.employment", {
+                            organization: m.employment.organizationName,
+                            form: t(`employment.form.${m.employment.form}`),
+                            date: formatCalendarDate(locale, m.employment.contractStart),
+                          })
                         : t("cohort.noEmployment")}
                     </td>
                   </tr>

@@ -10,6 +10,7 @@ import type { DB } from "../../../db/database";
 import type { ApplicationSource, ApplicationStatus, DisabilityCategory } from "../../../db/schema";
 import type { FieldErrors, Result } from "../accounts/accounts.server";
 import { recordAudit } from "../audit/audit.server";
+import { deriveForm } from "../employment/employment.server";
 import type { DisclosureCode } from "../catalog";
 import { notify } from "../notifications/notifications.server";
 import { withOrganizations } from "../organizations/membership.server";
@@ -733,7 +734,7 @@ export async function hireApplicant(
   return db.transaction().execute(async (trx) => {
     const vacancy = await trx
       .selectFrom("vacancy")
-      .select(["id", "title", "openings", "status"])
+      .select(["id", "title", "openings", "status", "employment_type"])
       .where("id", "=", vacancyId)
       .forUpdate()
       .executeTakeFirstOrThrow();
@@ -763,9 +764,13 @@ export async function hireApplicant(
         reason: "quota counting at hire",
       });
     }
+    // The form the federation counts the job by (issue 13), from the vacancy and the employer; staff may correct it.
+    const organization = await trx.selectFrom("organization").select("special_statuses").where("id", "=", organizationId).executeTakeFirstOrThrow();
     const employment = await trx
       .insertInto("employment")
       .values({
+        form: deriveForm(organization.special_statuses, vacancy.employment_type),
+        origin: "platform",
         organization_id: organizationId,
         seeker_id: a.seeker_id,
         application_id: applicationId,

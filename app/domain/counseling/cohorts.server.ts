@@ -1,14 +1,17 @@
 /**
  * Graduate cohorts (issue 6; design §2: ≥60% of disabled graduates employed in their graduation year). A cohort is
  * the seekers of a graduation year whose place (current region, else household) lies in the chosen region; a graduate
- * counts as employed within the year when an employment record (a hire on the platform or one an employer declared)
- * starts in that calendar year. Self-reported status does not count: the figure is a real-name statistic.
+ * counts as employed within the year when an employment record of any form (a hire on the platform, one an employer
+ * declared, or one a counselor or admin recorded) starts in that calendar year. Self-reported status does not count: the figure is a real-name statistic.
  */
 import { sql } from "kysely";
+import { jsonObjectFrom } from "kysely/helpers/postgres";
+import type { EmploymentForm } from "../../../db/schema";
 import type { DB } from "../../../db/database";
 import { recordListRead } from "../audit/audit.server";
 import { listDivisionsWithin, type Division } from "../divisions/divisions.server";
 import { isWithinRegion, regionPrefix, requirePermission, type Actor } from "../permissions";
+import { EMPLOYMENT_FORMS } from "../statistics/contract";
 import { todayInShanghai } from "../vacancies/vacancies.schema";
 import { COHORT_PAGE_SIZE, type CohortList } from "./counseling.schema";
 
@@ -33,7 +36,8 @@ export interface CohortMember {
   counselorName: string | null;
   /** Whether the reader may open the seeker's page (their assigned counselor). */
   linkable: boolean;
-  employment: { organizationName: string; contractStart: string } | null;
+  /** The first job of the year: its employer (the organization, else the name or self-employment) and form. */
+  employment: { organizationName: string; contractStart: string; form: EmploymentForm } | null;
 }
 
 export interface Cohort {
@@ -43,6 +47,8 @@ export interface Cohort {
   years: number[];
   graduates: number;
   employed: number;
+  /** The employed by the form of their first job of the year (every form counts; forms with nobody left out). */
+  employedByForm: { form: EmploymentForm; count: number }[];
   rate: number | null;
   target: CohortTarget | null;
   list: CohortList | null;
@@ -93,7 +99,8 @@ export async function graduateCohort(
   const firstJob = (eb: any) =>
     eb
       .selectFrom("employment as e")
-      .innerJoin("organization as o", "o.id", "e.organization_id")
+      // Every form counts (issue 13): a job off the platform may have no organization here.
+      .leftJoin("organization as o", "o.id", "e.organization_id")
       .whereRef("e.seeker_id", "=", "u.id")
       .where("e.contract_start", ">=", from)
       .where("e.contract_start", "<=", to);
@@ -103,10 +110,21 @@ export async function graduateCohort(
     .where("u.role", "=", "seeker")
     .where("p.graduation_year", "=", year)
     .where(sql<string>`coalesce(p.current_region_code, p.household_region_code)`, "like", `${regionPrefix(region)}%`);
-  const [counts, regions, yearsRows, target] = await Promise.all([
+  const [counts, byForm, regions, yearsRows, target] = await Promise.all([
     base
       .select((eb) => [eb.fn.countAll<number>().as("graduates"), eb.fn.countAll<number>().filterWhere(eb.exists(firstJob(eb).select("e.id"))).as("employed")])
       .executeTakeFirstOrThrow(),
+    db
+      .selectFrom(
+        base
+          .select((eb) => firstJob(eb).select("e.form").orderBy("e.contract_start").orderBy("e.id").limit(1).as("form"))
+          .where((eb) => eb.exists(firstJob(eb).select("e.id")))
+          .as("f"),
+      )
+      // The subquery's column is untyped (firstJob takes any builder): named here with its type.
+      .select([sql<EmploymentForm>`f.form`.as("form"), sql<number>`count(*)`.as("n")])
+      .groupBy(sql`f.form`)
+      .execute(),
     listDivisionsWithin(db, actor.regionCode!),
     db
       .selectFrom("seeker_profile")
@@ -146,7 +164,17 @@ export async function graduateCohort(
         "d.name as region_name",
         "a.counselor_id",
         "c.display_name as counselor_name",
-        firstJob(eb).select(sql<string>`o.name || '|' || e.contract_start::text`.as("j")).orderBy("e.contract_start").limit(1).as("first_job"),
+        jsonObjectFrom(
+          firstJob(eb)
+            .select([
+              sql<string>`coalesce(o.name, e.employer_name, '')`.as("organizationName"),
+              sql<string>`e.contract_start::text`.as("contractStart"),
+              "e.form",
+            ])
+            .orderBy("e.contract_start")
+            .orderBy("e.id")
+            .limit(1),
+        ).as("first_job"),
       ])
       .orderBy("p.real_name")
       .orderBy("u.id")
@@ -154,8 +182,7 @@ export async function graduateCohort(
       .offset((page - 1) * COHORT_PAGE_SIZE)
       .execute();
     members = rows.map((r) => {
-      const job = (r.first_job as string | null) ?? null;
-      const cut = job ? job.lastIndexOf("|") : -1;
+      const job = (r.first_job as { organizationName: string; contractStart: string; form: EmploymentForm } | null) ?? null;
       return {
         seekerId: r.id,
         name: r.real_name ?? r.display_name ?? "",
@@ -164,7 +191,7 @@ export async function graduateCohort(
         regionName: r.region_name,
         counselorName: r.counselor_name,
         linkable: r.counselor_id === actor.id,
-        employment: job ? { organizationName: job.slice(0, cut), contractStart: job.slice(cut + 1) } : null,
+        employment: job ? { organizationName: job.organizationName, contractStart: job.contractStart, form: job.form } : null,
       };
     });
     await recordListRead(db, {
@@ -183,6 +210,7 @@ export async function graduateCohort(
     years: [...new Set([thisYear, ...yearsRows.map((r) => r.graduation_year!)])].sort((a, b) => b - a),
     graduates,
     employed,
+    employedByForm: EMPLOYMENT_FORMS.map((form) => ({ form, count: Number(byForm.find((b) => b.form === form)?.n ?? 0) })).filter((b) => b.count > 0),
     rate: graduates > 0 ? employed / graduates : null,
     target,
     list,

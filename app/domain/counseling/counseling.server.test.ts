@@ -805,7 +805,7 @@ describe("graduate cohorts", () => {
     const employed = await graduateCohort(t.db, admin, { year, regionCode: "520100", list: "employed" });
     expect(employed.listTotal).toBe(1);
     expect(employed.members).toEqual([
-      expect.objectContaining({ seekerId: employedInYear.id, employment: { organizationName: organization.name, contractStart: `${year}-03-01` } }),
+      expect.objectContaining({ seekerId: employedInYear.id, employment: { organizationName: organization.name, contractStart: `${year}-03-01`, form: "proportional" } }),
     ]);
     const notYet = await graduateCohort(t.db, admin, { year, regionCode: "520100", list: "notEmployed" });
     expect(notYet.listTotal).toBe(3);

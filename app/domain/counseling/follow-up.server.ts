@@ -6,7 +6,7 @@
  */
 import { sql } from "kysely";
 import type { DB } from "../../../db/database";
-import type { PlanActionOwner } from "../../../db/schema";
+import type { EmploymentForm, EmploymentOrigin, PlanActionOwner } from "../../../db/schema";
 import type { Result } from "../accounts/accounts.server";
 import { recordAudit, recordListRead } from "../audit/audit.server";
 import { notFound, requireUuid } from "../ids";
@@ -22,7 +22,10 @@ export type DueItem = { seekerId: string; seekerName: string; due: string; overd
 
 export interface EmploymentFollowUp {
   employmentId: string;
+  /** The organization's name, else the employer's name or self-employment description (issue 13). */
   organizationName: string;
+  form: EmploymentForm;
+  origin: EmploymentOrigin;
   vacancyTitle: string | null;
   contractStart: string;
   contractEnd: string | null;
@@ -40,6 +43,8 @@ export interface EmploymentFollowUp {
 interface EmploymentRow {
   id: string;
   seeker_id: string | null;
+  form: EmploymentForm;
+  origin: EmploymentOrigin;
   contract_start: string;
   contract_end: string | null;
   ended_on: string | null;
@@ -50,15 +55,18 @@ interface EmploymentRow {
 function employmentsQuery(db: DB) {
   return db
     .selectFrom("employment as e")
-    .innerJoin("organization as o", "o.id", "e.organization_id")
+    // A job off the platform may have no organization here: the employer's name or self-employment stands for it.
+    .leftJoin("organization as o", "o.id", "e.organization_id")
     .leftJoin("vacancy as v", "v.id", "e.vacancy_id")
     .select([
       "e.id",
       "e.seeker_id",
+      "e.form",
+      "e.origin",
       sql<string>`e.contract_start::text`.as("contract_start"),
       sql<string | null>`e.contract_end::text`.as("contract_end"),
       sql<string | null>`e.ended_on::text`.as("ended_on"),
-      "o.name as organization_name",
+      sql<string>`coalesce(o.name, e.employer_name, '')`.as("organization_name"),
       "v.title as vacancy_title",
     ])
     .orderBy("e.contract_start", "desc");
@@ -83,6 +91,8 @@ function followUpOf(e: EmploymentRow, recorded: Awaited<ReturnType<typeof checkp
   return {
     employmentId: e.id,
     organizationName: e.organization_name,
+    form: e.form,
+    origin: e.origin,
     vacancyTitle: e.vacancy_title,
     contractStart: e.contract_start,
     contractEnd: e.contract_end,

@@ -223,16 +223,24 @@ export async function timelineOf(db: DB, seekerId: string): Promise<TimelineItem
       .execute(),
     db
       .selectFrom("employment as e")
-      .innerJoin("organization as o", "o.id", "e.organization_id")
+      // A job off the platform may have no organization here (issue 13): its employer's name stands for it.
+      .leftJoin("organization as o", "o.id", "e.organization_id")
       .leftJoin("vacancy as v", "v.id", "e.vacancy_id")
-      .select(["e.id", "e.created_at", sql<string>`e.contract_start::text`.as("contract_start"), sql<string | null>`e.contract_end::text`.as("contract_end"), "v.title", "o.name"])
+      .select([
+        "e.id",
+        "e.created_at",
+        sql<string>`e.contract_start::text`.as("contract_start"),
+        sql<string | null>`e.contract_end::text`.as("contract_end"),
+        "v.title",
+        sql<string>`coalesce(o.name, e.employer_name, '')`.as("name"),
+      ])
       .where("e.seeker_id", "=", seekerId)
       .execute(),
     db
       .selectFrom("employment_checkpoint as k")
       .innerJoin("employment as e", "e.id", "k.employment_id")
-      .innerJoin("organization as o", "o.id", "e.organization_id")
-      .select(["k.employment_id", "k.month", "k.still_employed", "k.contract_year_or_more", "k.recorded_at", "o.name"])
+      .leftJoin("organization as o", "o.id", "e.organization_id")
+      .select(["k.employment_id", "k.month", "k.still_employed", "k.contract_year_or_more", "k.recorded_at", sql<string>`coalesce(o.name, e.employer_name, '')`.as("name")])
       .where("e.seeker_id", "=", seekerId)
       .execute(),
   ]);
