@@ -16,6 +16,7 @@ import * as security from "./messages/security";
 import * as employmentRecords from "./messages/employment-records";
 import * as realname from "./messages/realname";
 import * as statistics from "./messages/statistics";
+import * as statisticsReports from "./messages/statistics-reports";
 import * as seekers from "./messages/seekers";
 import * as vacancies from "./messages/vacancies";
 import type { CoreMessageKey, MessageKey } from "./zh-CN";
@@ -211,4 +212,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en };
+export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...statisticsReports.en };
