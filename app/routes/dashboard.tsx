@@ -3,10 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { pageTitle } from "~/components/meta";
 import { VacancyCard } from "~/components/vacancy-card";
-import { dashboardSummary } from "~/domain/dashboard/dashboard.server";
+import { dashboardSummary, type AdminFigures } from "~/domain/dashboard/dashboard.server";
 import { recommendationsFor } from "~/domain/search/search.server";
 import { divisionName } from "~/domain/divisions/divisions.server";
 import { requireActor } from "~/http/guards.server";
+import { indicatorName } from "~/domain/statistics/indicators";
+import { formatFigure, isRateIndicator } from "~/domain/statistics/report-format";
+import type { MessageKey } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title");
@@ -96,10 +99,6 @@ export default function Dashboard() {
           <>
             <p>{t("dashboard.admin.next", { region })}</p>
             <p>
-              {t("dashboard.admin.pending", { count: summary.pendingOrganizations })}{" "}
-              <Link to="/admin/organizations">{t("nav.verification")}</Link>
-            </p>
-            <p>
               <Link to="/admin/staff">{t("nav.staff")}</Link>
             </p>
             <p>
@@ -108,6 +107,7 @@ export default function Dashboard() {
           </>
         ) : null}
       </div>
+      {summary.role === "admin" ? <AdminPlan summary={summary} /> : null}
       {recommendations ? (
         <section aria-labelledby="recommend-title" className="mt-8">
           <h2 id="recommend-title" className="section-title">
@@ -135,5 +135,77 @@ export default function Dashboard() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** The admin's region's headline figures for the year, and what waits for action (counts, each with its page). */
+function AdminPlan({ summary }: { summary: AdminFigures & { pendingOrganizations: number } }) {
+  const { t, locale } = useI18n();
+  const actions: { key: MessageKey; count: number; to: string; link: MessageKey }[] = [
+    ...(summary.verificationBacklog !== null
+      ? [{ key: "statsReport.dashboard.backlog" as const, count: summary.verificationBacklog, to: "/statistics", link: "statsReport.dashboard.backlogLink" as const }]
+      : []),
+    { key: "statsReport.dashboard.declarations", count: summary.declarationsWaiting, to: "/admin/quota?status=submitted", link: "statsReport.dashboard.declarationsLink" },
+    {
+      key: "statsReport.dashboard.objections",
+      count: summary.objectionsOpen,
+      to: summary.objectionsYear ? `/admin/quota/objections/${summary.objectionsYear}` : "/admin/quota",
+      link: "statsReport.dashboard.objectionsLink",
+    },
+    { key: "statsReport.dashboard.organizations", count: summary.pendingOrganizations, to: "/admin/organizations", link: "statsReport.dashboard.organizationsLink" },
+  ];
+  return (
+    <>
+      {summary.year !== null ? (
+      <section aria-labelledby="plan-title" className="mt-8">
+        <h2 id="plan-title" className="section-title">
+          {t("statsReport.dashboard.title", { year: summary.year ?? "" })}
+        </h2>
+        <dl className="mb-4 grid gap-4 sm:grid-cols-2">
+          {summary.headlines.map((h) => {
+            const rate = isRateIndicator(h.code);
+            return (
+              <div key={h.code} className="card">
+                <dt className="font-bold">{indicatorName(h.code, locale)}</dt>
+                <dd className="text-2xl">{h.actual === null ? t("statsReport.notRecorded") : formatFigure(locale, h.actual, rate)}</dd>
+                {rate && h.denominator !== undefined ? (
+                  <dd>{t("statsReport.dashboard.ofPeople", { numerator: h.numerator ?? 0, denominator: h.denominator })}</dd>
+                ) : null}
+                <dd>{h.target === null ? t("statsReport.dashboard.noTarget") : t("statsReport.dashboard.target", { target: formatFigure(locale, h.target, rate) })}</dd>
+                {h.breakdown?.length ? (
+                  <dd>
+                    <ul className="mt-2 list-disc pl-5">
+                      {h.breakdown.map((b) => (
+                        <li key={b.key}>
+                          {t("statsReport.dashboard.byForm", { form: t(`statsReport.form.${b.key}` as MessageKey), count: b.value })}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                ) : null}
+              </div>
+            );
+          })}
+        </dl>
+        <p className="flex flex-wrap gap-4">
+          <Link to="/statistics">{t("statsReport.dashboard.statisticsLink")}</Link>
+          <Link to="/statistics/snapshots">{t("statsReport.snapshots.title")}</Link>
+          <Link to={`/statistics/report/${summary.year}`}>{t("statsReport.annual.title")}</Link>
+        </p>
+      </section>
+      ) : null}
+      <section aria-labelledby="actions-title" className="mt-8">
+        <h2 id="actions-title" className="section-title">
+          {t("statsReport.dashboard.actions")}
+        </h2>
+        <ul className="card grid gap-2">
+          {actions.map((a) => (
+            <li key={a.key}>
+              {t(a.key, { count: a.count })} {a.count > 0 ? <Link to={a.to}>{t(a.link)}</Link> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
   );
 }
