@@ -454,6 +454,40 @@ const ROUTES: Record<string, Entry> = {
   },
   "register.tsx": { get: [{ expect: signedIn("redirect:/dashboard", "ok") }], post: { expect: signedIn("redirect:/dashboard", "bad") } },
 
+  // Snapshots and reports of the plan (issue 13): admins, for their region and those within it (贵阳市 is the
+  // province's, not 遵义's). Aggregate figures only; the notes' form is refused to an admin outside the region.
+  "statistics.snapshots.tsx": { get: [{ expect: only(ADMINS) }], post: { expect: only(ADMINS, "bad") } },
+  "statistics.report.$year._index.tsx": {
+    params: () => ({ year: "2026" }),
+    get: [{ expect: only(ADMINS) }, { label: "贵阳市's report", query: () => "region=520100", expect: only(["provAdmin"]) }],
+    post: {
+      body: (_f, who) => (who === "provAdmin" ? {} : { region: "520100", notes: "权限矩阵越权意见" }),
+      expect: over(only(ADMINS, "bad"), { prefAdmin: "deny" }),
+    },
+  },
+  "statistics.report.$year.export[.]xlsx.ts": {
+    params: () => ({ year: "2026" }),
+    get: [{ expect: only(ADMINS) }, { label: "贵阳市's report", query: () => "region=520100", expect: only(["provAdmin"]) }],
+    binary: true,
+  },
+  "statistics.evaluation.$period._index.tsx": {
+    params: () => ({ period: "2016-2020" }),
+    get: [
+      { query: () => "kind=midterm", expect: only(ADMINS) },
+      { label: "贵阳市's final evaluation", query: () => "kind=final&region=520100", expect: only(["provAdmin"]) },
+    ],
+    post: {
+      query: () => "kind=final",
+      body: (_f, who) => (who === "provAdmin" ? {} : { region: "520100", notes: "权限矩阵越权意见" }),
+      expect: over(only(ADMINS, "bad"), { prefAdmin: "deny" }),
+    },
+  },
+  "statistics.evaluation.$period.export[.]xlsx.ts": {
+    params: () => ({ period: "2016-2020" }),
+    get: [{ query: () => "kind=midterm", expect: only(ADMINS) }, { label: "贵阳市's", query: () => "kind=final&region=520100", expect: only(["provAdmin"]) }],
+    binary: true,
+  },
+
   // Organization A's open vacancy is public; its draft is for its members only.
   "vacancies.$id._index.tsx": {
     get: [

@@ -46,6 +46,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvitation } from "../../app/domain/organizations/organizations.server";
 import { approveDeclaration, fileObjection, publishDisclosure, saveDeclaration } from "../../app/domain/quota/declarations.server";
+import { lastEndedQuarter, quarterKey } from "../../app/domain/statistics/quarters";
+import { todayInShanghai } from "../../app/domain/vacancies/vacancies.schema";
 import type { Actor } from "../../app/domain/permissions";
 import { kickDrain } from "../../search/runtime";
 import { certificateFor, freshIdNumber } from "../fixtures/seekers";
@@ -200,6 +202,15 @@ const ROUTES: Record<string, Case[]> = {
   "profile.visibility.tsx": [{ as: "seeker" }],
   "referrals.tsx": [{ as: "seeker" }],
   "register.tsx": [{ as: "anonymous", fill: () => ({ phone: "13912340004", password: "Qc-Register#2027", confirmPassword: "Qc-Register#2027" }) }],
+  "statistics.evaluation.$period._index.tsx": [{ as: "admin", params: () => ({ period: "2016-2020" }), fill: () => ({ notes: "中期目标基本完成，培训记录待补。" }) }],
+  "statistics.report.$year._index.tsx": [{ as: "admin", params: () => ({ year: "2026" }), fill: () => ({ notes: "已督促 3 家单位补足按比例就业。" }) }],
+  "statistics.snapshots.tsx": [
+    {
+      as: "admin",
+      forms: () => [{ fields: [["quarter", quarterKey(lastEndedQuarter(todayInShanghai()))]] }],
+      why: "the demo seed keeps the last ended quarter's snapshot, so the page offers no button; taking it again changes nothing",
+    },
+  ],
   "vacancies.$id.apply.tsx": [{ as: "seeker", params: (i) => ({ id: i.vacancyToApply }) }],
 };
 
