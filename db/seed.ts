@@ -7,15 +7,18 @@ import { seedDemoData } from "./seed-demo";
 import { seedRuleParameters } from "../app/domain/quota/parameters.server";
 import { seedDemoCaseload, seedPlanTargets } from "./seed-counseling";
 import { seedDemoEvents } from "./seed-events";
+import { seedPlanDemo } from "./seed-plan";
 
 export const DEMO_PASSWORD = "Qiancheng#2026";
 
-/** The demo accounts the README lists: one per role. */
+/** The demo accounts the README lists: one per role, and a prefecture admin and counselor of 遵义市. */
 export const DEMO_ACCOUNTS: ReadonlyArray<{ role: Role; phone: string; email: string; displayName: string; regionCode: string | null }> = [
   { role: "seeker", phone: "13800000001", email: "seeker@demo.qiancheng.org.cn", displayName: "李明", regionCode: null },
   { role: "employer", phone: "13800000002", email: "employer@demo.qiancheng.org.cn", displayName: "张华（招聘）", regionCode: null },
   { role: "counselor", phone: "13800000003", email: "counselor@demo.qiancheng.org.cn", displayName: "王芳（就业指导员）", regionCode: "520100" },
   { role: "admin", phone: "13800000004", email: "admin@demo.qiancheng.org.cn", displayName: "贵州省残联管理员", regionCode: "520000" },
+  { role: "admin", phone: "13800000005", email: "zunyi-admin@demo.qiancheng.org.cn", displayName: "遵义市残联管理员", regionCode: "520300" },
+  { role: "counselor", phone: "13800000006", email: "zunyi-counselor@demo.qiancheng.org.cn", displayName: "陈静（遵义市就业指导员）", regionCode: "520300" },
 ];
 
 interface DivisionRow {
@@ -89,6 +92,7 @@ export async function seed(db: DB, log: (line: string) => void = () => {}): Prom
   log(`seed: ${await seedPlanTargets(db)} new plan targets`);
   log(`seed: ${await seedDemoCaseload(db, { seeker: "13800000001", counselor: "13800000003", admin: "13800000004" })} seekers on the demo caseload`);
   log(`seed: ${await seedDemoEvents(db, { employer: "13800000002", admin: "13800000004" })} demo recruitment events`);
+  await seedPlanDemo(db, log);
 }
 
 export async function isEmpty(db: DB): Promise<boolean> {
