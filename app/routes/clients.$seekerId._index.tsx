@@ -466,9 +466,11 @@ function TimelineEntry({ item }: { item: Overview["timeline"][number] }) {
       body = (
         <>
           <p className="m-0">
-            {item.vacancyTitle
-              ? t("client.timeline.hireVacancy", { organization: item.organizationName, vacancy: item.vacancyTitle })
-              : t("client.timeline.hire", { organization: item.organizationName })}
+            {item.origin === "recorded"
+              ? t("employment.client.timelineRecorded", { employer: item.organizationName, form: t(`employment.form.${item.form}`) })
+              : item.vacancyTitle
+                ? t("client.timeline.hireVacancy", { organization: item.organizationName, vacancy: item.vacancyTitle })
+                : t("client.timeline.hire", { organization: item.organizationName })}
           </p>
           <p className="m-0">{contract(item.contractStart, item.contractEnd)}</p>
         </>

@@ -9,7 +9,7 @@ import { ErrorSummary } from "~/components/form/error-summary";
 import { Field } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { classifySchema, employmentSchema, endSchema } from "~/domain/employment/employment.schema";
-import { classifyEmployment, endEmployment, getEmployment, updateEmployment, type EmploymentView } from "~/domain/employment/employment.server";
+import { classifyEmployment, endEmployment, getEmployment, requireMayUpdate, updateEmployment, type EmploymentView } from "~/domain/employment/employment.server";
 import { formatCalendarDate } from "~/domain/vacancies/format";
 import { todayInShanghai } from "~/domain/vacancies/vacancies.schema";
 import { parseSubmission } from "~/http/forms.server";
@@ -44,9 +44,11 @@ function reply<T>(intent: Intent, submission: Submission<T>, errors?: Record<str
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   const id = params.id ?? "";
+  const db = await getDb();
+  // Staff of the seeker's region only, before the form is read (404 otherwise).
+  await requireMayUpdate(db, actor, id);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const db = await getDb();
   const here = `/employment-records/${id}`;
   if (intent === "end") {
     const submission = parseSubmission(formData, { schema: endSchema });

@@ -375,6 +375,45 @@ const ROUTES: Record<string, Entry> = {
   "employer.vacancies._index.tsx": { get: [{ expect: only(EMPLOYERS) }] },
   "employer.vacancies.new.tsx": { get: [{ expect: only(EMPLOYERS) }], post: { expect: only(EMPLOYERS, "bad") } },
 
+  // Employment of every form (issue 13): the records of the seekers of one's region, for counselors and admins.
+  "employment-records._index.tsx": { get: [{ expect: only(STAFF), shows: STAFF_SEE_NAMES }] },
+  // Recording for 李明 (贵阳市): his region's staff see his name; 遵义's are told "not found", as for nobody.
+  "employment-records.new.tsx": {
+    get: [
+      { expect: only(STAFF) },
+      { label: "for 李明 (贵阳市)", query: (f) => `seeker=${f.users.seeker}`, expect: only(STAFF), shows: { counselor: NAMES, provAdmin: NAMES } },
+    ],
+    post: {
+      query: (f) => `seeker=${f.users.seeker}`,
+      body: (f, who) =>
+        who === "counselor" || who === "provAdmin"
+          ? {}
+          : {
+              intent: "record",
+              seekerId: f.users.seeker,
+              form: "flexible",
+              employerName: "权限矩阵越权记录",
+              contractStart: "2026-05-01",
+              monthlyPay: "1800",
+              socialInsurance: "no",
+              evidence: "other",
+            },
+      // Staff of another region pass the form and are refused at the person (404); the empty form is refused (400).
+      expect: over(only(STAFF, "bad"), { counselor2: "deny", prefAdmin: "deny" }),
+      shows: { counselor: NAMES, provAdmin: NAMES },
+    },
+  },
+  // An employment of a seeker of 贵阳市: its staff (the 贵阳 counselor, the province), nobody of 遵义.
+  "employment-records.$id.tsx": {
+    params: (f) => ({ id: f.employment.id }),
+    get: [{ expect: only(["counselor", "provAdmin"]), shows: { counselor: NAMES, provAdmin: NAMES } }],
+    post: {
+      body: (_f, who) => (who === "counselor" || who === "provAdmin" ? {} : { intent: "classify", form: "rural" }),
+      expect: only(["counselor", "provAdmin"], "bad"),
+      shows: { counselor: NAMES, provAdmin: NAMES },
+    },
+  },
+
   // The public event page; 李明 tries to cancel the other seeker's interview booking.
   "events.$id.tsx": {
     params: eventParam,

@@ -164,6 +164,23 @@ const ROUTES: Record<string, Case[]> = {
   "employer.vacancies.$id.candidates.tsx": [{ as: "employer", params: (i) => ({ id: i.vacancy }) }],
   "employer.vacancies.$id.edit.tsx": [{ as: "employer", params: (i) => ({ id: i.vacancy }) }],
   "employer.vacancies.new.tsx": [{ as: "employer", fillFrom: (i) => `/employer/vacancies/${i.vacancy}/edit` }],
+  "employment-records.$id.tsx": [{ as: "counselor", params: (i) => ({ id: i.employment }), fill: () => ({ evidenceNote: "劳动合同编号 2026-001" }) }],
+  "employment-records.new.tsx": [
+    { as: "counselor", fill: () => ({ who: "13800000001" }), why: "without ?seeker the page offers the lookup by certificate or phone number" },
+    {
+      as: "counselor",
+      page: (i) => `/employment-records/new?seeker=${i.seeker}`,
+      fill: () => ({
+        form: "flexible",
+        employerName: "社区居家手工编织",
+        contractStart: "2026-05-01",
+        monthlyPay: "1800",
+        socialInsurance: "no",
+        evidence: "visit",
+      }),
+      why: "with ?seeker the record form for that seeker",
+    },
+  ],
   "events.$id.tsx": [
     { as: "seeker", params: (i) => ({ id: i.event }) },
     { as: "employer", params: (i) => ({ id: i.graduatesEvent }), fill: () => ({ vacancyIds: FIRST }), why: "the demo employer already takes part in the other event" },

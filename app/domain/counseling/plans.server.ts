@@ -4,7 +4,7 @@
  */
 import { sql } from "kysely";
 import type { DB } from "../../../db/database";
-import type { ApplicationSource, ApplicationStatus, PlanActionOwner, PlanActionStatus, PlanStatus, ReferralStatus, ServiceType } from "../../../db/schema";
+import type { ApplicationSource, ApplicationStatus, EmploymentForm, EmploymentOrigin, PlanActionOwner, PlanActionStatus, PlanStatus, ReferralStatus, ServiceType } from "../../../db/schema";
 import type { Result } from "../accounts/accounts.server";
 import { recordAudit } from "../audit/audit.server";
 import { UUID_RE } from "../ids";
@@ -170,7 +170,7 @@ export type TimelineItem = { at: Date; key: string } & (
   | { kind: "service"; type: ServiceType; notes: string; outcome: string; counselorName: string | null }
   | { kind: "referral"; vacancyTitle: string; organizationName: string; status: ReferralStatus }
   | { kind: "application"; vacancyTitle: string; organizationName: string; status: ApplicationStatus; source: ApplicationSource }
-  | { kind: "hire"; vacancyTitle: string | null; organizationName: string; contractStart: string; contractEnd: string | null }
+  | { kind: "hire"; vacancyTitle: string | null; organizationName: string; contractStart: string; contractEnd: string | null; origin: EmploymentOrigin; form: EmploymentForm }
   | { kind: "checkpoint"; month: number; stillEmployed: boolean; contractYearOrMore: boolean; organizationName: string }
 );
 
@@ -233,6 +233,8 @@ export async function timelineOf(db: DB, seekerId: string): Promise<TimelineItem
         sql<string | null>`e.contract_end::text`.as("contract_end"),
         "v.title",
         sql<string>`coalesce(o.name, e.employer_name, '')`.as("name"),
+        "e.origin",
+        "e.form",
       ])
       .where("e.seeker_id", "=", seekerId)
       .execute(),
@@ -265,6 +267,8 @@ export async function timelineOf(db: DB, seekerId: string): Promise<TimelineItem
       organizationName: h.name,
       contractStart: h.contract_start,
       contractEnd: h.contract_end,
+      origin: h.origin,
+      form: h.form,
     })),
     ...checkpoints.map((k) => ({
       kind: "checkpoint" as const,

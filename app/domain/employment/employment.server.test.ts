@@ -170,7 +170,7 @@ describe("recording a job found off the platform", () => {
     const followUps = await followUpsOf(t.db, g.id);
     expect(followUps).toEqual([expect.objectContaining({ employmentId: id, organizationName: "社区居家手工编织", form: "flexible", origin: "recorded" })]);
     expect(followUps[0]!.checkpoints.map((k) => k.due)).toEqual([`${year}-06-01`, `${year}-08-01`, `${year}-11-01`, `${year + 1}-05-01`]);
-    expect((await timelineOf(t.db, g.id)).find((i) => i.kind === "hire")).toMatchObject({ organizationName: "社区居家手工编织" });
+    expect((await timelineOf(t.db, g.id)).find((i) => i.kind === "hire")).toMatchObject({ organizationName: "社区居家手工编织", origin: "recorded", form: "flexible" });
 
     // Ending it puts the graduate back among the not employed (the cohort keeps them: the job started in the year).
     const ended = await endEmployment(t.db, c, id, { endedOn: `${year}-06-30` }, { now: on(`${year}-07-01`) });

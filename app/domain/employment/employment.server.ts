@@ -221,6 +221,16 @@ async function recordWithPlace(db: DB, id: string): Promise<RecordRow> {
   return row;
 }
 
+/**
+ * The edit page's first check, before its form is read: 404 unless the actor is staff who may update records of the
+ * seeker's region (the use-cases check again).
+ */
+export async function requireMayUpdate(db: DB, actor: Actor, id: string): Promise<void> {
+  requireStaff(actor);
+  const place = await recordWithPlace(db, id);
+  requirePermission(actor, "update:employment", { regionCode: place.region_code });
+}
+
 export interface EmploymentView {
   id: string;
   seeker: { id: string; name: string; regionName: string | null };

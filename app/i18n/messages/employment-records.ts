@@ -123,7 +123,8 @@ export const zh = {
   "employment.client.title": "就业记录",
   "employment.client.record": "记录就业",
   "employment.client.open": "查看或修改就业记录",
-  "employment.client.form": "就业形式：{form}（{origin}）",
+  "employment.client.form": "{form}（{origin}）",
+  "employment.client.timelineRecorded": "记录就业：{employer}（{form}）",
 
   "employment.err.formRequired": "请选择就业形式",
   "employment.err.employerRequired": "请填写用人单位名称或自主就业说明，或填写平台上用人单位的信用代码",
@@ -278,7 +279,8 @@ export const en: Record<keyof typeof zh, string> = {
   "employment.client.title": "Employment records",
   "employment.client.record": "Record a job",
   "employment.client.open": "Open or correct the employment record",
-  "employment.client.form": "Form of employment: {form} ({origin})",
+  "employment.client.form": "{form} ({origin})",
+  "employment.client.timelineRecorded": "Job recorded: {employer} ({form})",
 
   "employment.err.formRequired": "Choose the form of employment",
   "employment.err.employerRequired": "Enter the employer's name or describe the self-employment, or give the credit code of an employer on the platform",
