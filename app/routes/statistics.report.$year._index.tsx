@@ -52,7 +52,7 @@ export default function AnnualReport() {
   return (
     <div>
       <p className="print-hidden mb-4">
-        <Link to={`/statistics?period=${report.period}&region=${report.regionCode}`}>{t("statsReport.backToStatistics")}</Link>
+        <Link to={`/statistics?period=${report.period}&region=${report.regionCode}&asOf=${report.statistics.asOf}`}>{t("statsReport.backToStatistics")}</Link>
       </p>
       <h1 className="page-title">{t("statsReport.annual.heading", { year: report.period, region: report.regionName })}</h1>
       <ReportLead report={report} />
