@@ -35,6 +35,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
     items.push(
       { to: "/caseload", label: "nav.caseload" },
       { to: "/follow-up", label: "nav.followUp" },
+      { to: "/verification", label: "realname.nav.verification" },
       { to: "/caseloads/assign", label: "nav.assign" },
       { to: "/graduates", label: "nav.graduates" },
       { to: "/employment-records", label: "employment.nav" },

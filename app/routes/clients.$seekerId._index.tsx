@@ -551,6 +551,16 @@ export default function ClientOverviewPage() {
             </Link>
           </li>
           <li>
+            <Link to={`/clients/${seekerId}/verify`} className="button button-secondary">
+              {t("realname.client.verify")}
+            </Link>
+          </li>
+          <li>
+            <Link to={`/clients/${seekerId}/household`} className="button button-secondary">
+              {t("realname.client.household")}
+            </Link>
+          </li>
+          <li>
             <Link to={`/employment-records/new?seeker=${seekerId}`} className="button button-secondary">
               {t("employment.client.record")}
             </Link>

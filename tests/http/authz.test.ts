@@ -182,6 +182,14 @@ const ROUTES: Record<string, Entry> = {
     post: { body: () => ({ intent: "approve" }), expect: only(["provAdmin"], "bad"), shows: { provAdmin: ["names", "certificates"] } },
   },
   // Publishing is the province's (decision 010): a prefecture admin is refused; 2027 has nothing approved.
+  // Flags of provincial bodies are the province's (issue 13): a prefecture admin sees the list and is refused.
+  "admin.provincial-bodies.tsx": {
+    get: [{ expect: only(ADMINS) }],
+    post: {
+      body: (f, who) => (who === "provAdmin" ? {} : { organizationId: f.organizationA, kinds: "party_government" }),
+      expect: over(only(ADMINS, "bad"), { prefAdmin: "refuse" }),
+    },
+  },
   "admin.quota._index.tsx": {
     get: [
       {
@@ -272,6 +280,16 @@ const ROUTES: Record<string, Entry> = {
       shows: COUNSELOR_SEES_NAME,
     },
   },
+  // 李明's household (issue 13): his current counselor only; members with an account are named to that counselor.
+  "clients.$seekerId.household.tsx": {
+    params: seekerParam,
+    get: [{ expect: only(["counselor"]), shows: COUNSELOR_SEES_NAME }],
+    post: {
+      body: ownerOr("counselor", {}, () => ({ intent: "described", name: "权限矩阵", gender: "male", birthDate: "1980-01-01", employed: "yes", relation: "other" })),
+      expect: only(["counselor"], "bad"),
+      shows: COUNSELOR_SEES_NAME,
+    },
+  },
   "clients.$seekerId.matches.tsx": {
     params: seekerParam,
     get: [{ expect: only(["counselor"]), shows: COUNSELOR_SEES_NAME }],
@@ -296,6 +314,17 @@ const ROUTES: Record<string, Entry> = {
     get: [{ expect: only(["counselor"]), shows: COUNSELOR_SEES_NAME }],
     post: {
       body: ownerOr("counselor", {}, () => ({ type: "career_guidance", serviceDate: "2026-12-01", notes: "权限矩阵越权记录", outcome: "" })),
+      expect: only(["counselor"], "bad"),
+      shows: COUNSELOR_SEES_NAME,
+    },
+  },
+
+  // The quarterly real-name check of 李明: his current counselor only.
+  "clients.$seekerId.verify.tsx": {
+    params: seekerParam,
+    get: [{ expect: only(["counselor"]), shows: COUNSELOR_SEES_NAME }],
+    post: {
+      body: ownerOr("counselor", {}, () => ({ employmentStatus: "unemployed", note: "权限矩阵越权核查" })),
       expect: only(["counselor"], "bad"),
       shows: COUNSELOR_SEES_NAME,
     },
@@ -541,6 +570,8 @@ const ROUTES: Record<string, Entry> = {
     post: { body: () => ({ disclosure: "id_number" }), expect: only(SEEKERS, "bad") },
   },
   "vacancies._index.tsx": { get: [{ expect: all("ok") }] },
+  // A counselor's own queue of caseload people not checked this quarter (names only).
+  "verification.tsx": { get: [{ expect: only(COUNSELORS), shows: { counselor: NAMES, counselor2: NAMES } }] },
 };
 
 // ---------------------------------------------------------------------------------------------------------------

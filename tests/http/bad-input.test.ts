@@ -132,6 +132,7 @@ const ROUTES: Record<string, Case[]> = {
   "admin.events.$id.edit.tsx": [{ as: "admin", params: (i) => ({ id: i.event }) }],
   "admin.events.new.tsx": [{ as: "admin", fillFrom: (i) => `/admin/events/${i.event}/edit` }],
   "admin.organizations.$id.tsx": [{ as: "admin", params: (i) => ({ id: i.pendingOrganization }), fill: () => ({ reason: "材料不全，请补充营业执照" }) }],
+  "admin.provincial-bodies.tsx": [{ as: "admin", page: () => `/admin/provincial-bodies?q=${encodeURIComponent("黔程示范")}` }],
   "admin.quota.$id.tsx": [{ as: "admin", params: (i) => ({ id: i.declarationForReview }), fill: () => ({ reason: "请核实第 1 行的证号" }) }],
   "admin.quota._index.tsx": [{ as: "admin" }],
   "admin.quota.objections.$year.tsx": [{ as: "admin", params: (i) => ({ year: i.disclosedYear }), fill: () => ({ resolution: "已核实，予以更正" }) }],
@@ -145,9 +146,17 @@ const ROUTES: Record<string, Case[]> = {
   "clients.$seekerId.checkpoints.$employmentId.$month.tsx": [
     { as: "counselor", params: (i) => ({ seekerId: i.seeker, employmentId: i.employment, month: "1" }), fill: () => ({ note: "回访正常" }) },
   ],
+  "clients.$seekerId.household.tsx": [
+    {
+      as: "counselor",
+      params: (i) => ({ seekerId: i.seeker }),
+      fill: () => ({ consentNote: "户主同意记录家庭成员就业情况", consentOn: "2026-12-01", identifier: "13800000001", name: "李父", birthDate: "1960-05-01" }),
+    },
+  ],
   "clients.$seekerId.matches.tsx": [{ as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ message: "这个岗位适合您" }) }],
   "clients.$seekerId.plan.tsx": [{ as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ description: "整理简历", dueDate: "2027-01-15" }) }],
   "clients.$seekerId.services.new.tsx": [{ as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ notes: "电话回访", outcome: "继续跟进" }) }],
+  "clients.$seekerId.verify.tsx": [{ as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ note: "电话核实，仍在找工作" }) }],
   "disclosures.$year._index.tsx": [{ as: "seeker", params: (i) => ({ year: i.disclosedYear }), fill: () => ({ reason: "人数与实际不符，请核实" }) }],
   "employer.applications.$id.tsx": [{ as: "employer", params: (i) => ({ id: i.applicationToEmployer }), fill: () => ({ contractStart: "2026-12-10", monthlyPay: "4000" }) }],
   "employer.events.$id.tsx": [{ as: "employer", params: (i) => ({ id: i.event }) }],

@@ -14,6 +14,7 @@ import { notFound, requireUuid, UUID_RE } from "../ids";
 import { notify } from "../notifications/notifications.server";
 import { can, isWithinRegion, regionPrefix, requirePermission, type Actor } from "../permissions";
 import { todayInShanghai } from "../vacancies/vacancies.schema";
+import { inZeroEmploymentHouseholdSql } from "../realname/households.server";
 import { currentCounselorOf } from "./access.server";
 import { addDays, CASELOAD_PAGE_SIZE, NO_CONTACT_DAYS, type AssignInput, type CaseloadFilter, type CaseloadQuery } from "./counseling.schema";
 
@@ -322,7 +323,8 @@ async function caseloadRowsOf(db: DB, counselorIds: readonly string[], today: st
       "u.display_name",
       "p.real_name",
       "p.graduation_year",
-      "p.zero_employment_family",
+      // The person's own statement, or their recorded household is zero-employment today (households.server.ts).
+      sql<boolean>`(coalesce(p.zero_employment_family, false) or ${inZeroEmploymentHouseholdSql("u.id", today)})`.as("zero_employment_family"),
       employedNow(today).as("employed"),
       eb.selectFrom("service_record as s").select(sql<string | null>`max(s.service_date)::text`.as("d")).whereRef("s.seeker_id", "=", "u.id").as("last_contact"),
       eb
