@@ -129,6 +129,9 @@ async function employeesOf(db: DB, organizationId: string, year: number, minimum
       .leftJoin("vacancy as v", "v.id", "e.vacancy_id")
       .select(["e.id", "e.contract_start", "e.contract_end", "e.ended_on", "e.social_insurance", "e.monthly_pay", "e.disability_grade", "v.title"])
       .where("e.organization_id", "=", organizationId)
+      // Only what the employer made or declared: a job staff recorded from other evidence (decision 012) is the
+      // federation's count, not the employer's claim, and may duplicate a line of the employer's own list.
+      .where("e.origin", "in", ["platform", "declared"])
       .where("e.contract_start", "<=", to)
       .where((eb) => eb.or([eb("e.contract_end", "is", null), eb("e.contract_end", ">=", from)]))
       .where((eb) => eb.or([eb("e.ended_on", "is", null), eb("e.ended_on", ">=", from)]))
