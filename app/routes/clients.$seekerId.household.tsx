@@ -207,7 +207,7 @@ function Members({ household }: { household: NonNullable<Page["household"]> }) {
       <h2 id="members-title" className="section-title">
         {t("realname.household.members")}
       </h2>
-      <p className="notice mb-4" role="status">
+      <p className="notice mb-4">
         {household.zeroEmployment
           ? t("realname.household.status.zero")
           : household.someoneEmployed
