@@ -11,6 +11,7 @@ import { DEMO_SEEKER_PHONE_PREFIX } from "./seed-demo";
 import { ANCHOR_DAY, DEMO_PERIOD, PLAN_DEMO_PHONES, PREFECTURES, provincialBodyUsccs, SNAPSHOT_REGIONS } from "./seed-plan";
 import { PLAN_2016_2020_TARGETS } from "../app/domain/statistics/indicators";
 import { RECORDED_INDICATORS } from "../app/domain/statistics/contract";
+import { SERVICE_TYPES } from "../app/domain/counseling/counseling.schema";
 
 const t = useTestDatabase();
 const BODY_USCCS = provincialBodyUsccs();
@@ -223,7 +224,7 @@ describe("the plan demo", () => {
     const regions = await staffRegions(t.db);
     const checks = await t.db
       .selectFrom("real_name_verification")
-      .select(["seeker_id", "verified_on", "verified_by", "employment_status", "employment_form"])
+      .select(["seeker_id", "verified_on", "verified_by", "employment_status", "employment_form", "service_needs"])
       .where("seeker_id", "in", people.map((p) => p.id))
       .execute();
     const byPerson = new Map<string, typeof checks>();
@@ -233,6 +234,7 @@ describe("the plan demo", () => {
       const p = personOf.get(c.seeker_id)!;
       expect(c.verified_on >= "2026-01-01" && c.verified_on <= ANCHOR_DAY, c.verified_on).toBe(true);
       expect(covers(regions.get(c.verified_by!) ?? null, p.place)).toBe(true);
+      for (const need of c.service_needs) expect(SERVICE_TYPES).toContain(need);
       const held = all.filter((j) => j.seeker_id === c.seeker_id && holds(j, c.verified_on));
       if (held.length) {
         expect(c.employment_status).toBe("employed");

@@ -41,10 +41,12 @@ import type {
 import { DEMO_ANCHOR, DEMO_SEEKER_PHONE_PREFIX, SPECIAL_STATUSES, demoUsccs, mulberry32 } from "./seed-demo";
 import { idCheckCharacter, usccCheckCharacter } from "../app/domain/identity";
 import { isWorkingAge } from "../app/domain/realname/working-age";
-import type { TrainingKind } from "../app/domain/realname/verification.schema";
 import { PLAN_2016_2020_SOURCE, PLAN_2016_2020_TARGETS } from "../app/domain/statistics/indicators";
 import type { IndicatorCode } from "../app/domain/statistics/contract";
 import { levyForDeclaration } from "../app/domain/quota/declarations.server";
+
+/** The training codes of the real-name check (TRAINING_KINDS in app/domain/realname/verification.schema.ts). */
+type TrainingKind = "urban_vocational" | "rural_practical" | "blind_health_massage" | "blind_medical_massage" | "entrepreneurship" | "online_remote" | "continuing_education";
 
 const SEED = 20261206;
 const HOUR = 3_600_000;
