@@ -177,7 +177,7 @@ function AdminPlan({ summary }: { summary: AdminFigures & { pendingOrganizations
                     <ul className="mt-2 list-disc pl-5">
                       {h.breakdown.map((b) => (
                         <li key={b.key}>
-                          {t("statsReport.dashboard.byForm", { form: t(`statsReport.form.${b.key}` as MessageKey), count: b.value })}
+                          {t("statsReport.dashboard.byForm", { form: t(`employment.form.${b.key}` as MessageKey), count: b.value })}
                         </li>
                       ))}
                     </ul>

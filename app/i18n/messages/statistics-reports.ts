@@ -25,14 +25,6 @@ export const zh = {
   "statsReport.unit.services": "人次",
   "statsReport.unit.counties": "个县",
 
-  "statsReport.form.proportional": "按比例就业",
-  "statsReport.form.concentrated": "集中就业",
-  "statsReport.form.self_employed": "个体就业/自主创业",
-  "statsReport.form.rural": "农村种养加",
-  "statsReport.form.public_welfare": "公益性岗位",
-  "statsReport.form.auxiliary": "辅助性就业",
-  "statsReport.form.flexible": "灵活就业",
-
   "statsReport.col.code": "代码",
   "statsReport.col.indicator": "指标",
   "statsReport.col.unit": "单位",
@@ -156,14 +148,6 @@ export const en: Record<keyof typeof zh, string> = {
   "statsReport.unit.events": "events",
   "statsReport.unit.services": "services",
   "statsReport.unit.counties": "counties",
-
-  "statsReport.form.proportional": "Quota employment",
-  "statsReport.form.concentrated": "Concentrated employment",
-  "statsReport.form.self_employed": "Self-employment",
-  "statsReport.form.rural": "Rural farming and processing",
-  "statsReport.form.public_welfare": "Public-welfare posts",
-  "statsReport.form.auxiliary": "Auxiliary employment",
-  "statsReport.form.flexible": "Flexible employment",
 
   "statsReport.col.code": "Code",
   "statsReport.col.indicator": "Indicator",
