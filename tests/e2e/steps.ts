@@ -25,6 +25,19 @@ export async function newPage(browser: Browser, errors: string[], options: { jav
   return { context, page };
 }
 
+/** A new context without JavaScript, signed in (demo password by default) and on the dashboard. */
+export async function signInWithoutScripts(browser: Browser, errors: string[], identifier: string, password?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await newPage(browser, errors, { javaScriptEnabled: false });
+  await signIn(opened.page, identifier, password);
+  await expect(opened.page).toHaveURL(/\/dashboard/);
+  return opened;
+}
+
+/** Today in Asia/Shanghai as YYYY-MM-DD (the app's calendar). */
+export function shanghaiToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
 /** A mobile number for a new account; waits a moment so two calls never share freshPhone()'s millisecond. */
 export async function newPhone(page: Page): Promise<string> {
   await page.waitForTimeout(5);
