@@ -52,6 +52,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
       { to: "/admin/events", label: "nav.adminEvents" },
       { to: "/caseloads", label: "nav.caseloads", end: true },
       { to: "/graduates", label: "nav.graduates" },
+      { to: "/statistics", label: "statistics.nav" },
       { to: "/employment-records", label: "employment.nav" },
       { to: "/admin/staff", label: "nav.staff" },
       { to: "/admin/security", label: "nav.security" },

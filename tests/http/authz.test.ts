@@ -234,6 +234,13 @@ const ROUTES: Record<string, Entry> = {
   // Public JSON API (docs/api.md): GET is not allowed; a form body is not JSON.
   "api.levy.estimate.ts": { get: [{ expect: all("status:405") }], post: { expect: all("bad") } },
   "api.match.vacancies.ts": { get: [{ expect: over(only(SEEKERS, "ok", "status:403"), { anon: "status:401" }) }] },
+  // Admins of the region asked for (the province's figures: the province admin only); 401 signed out, 403 otherwise.
+  "api.statistics.indicators.ts": {
+    get: [
+      { query: () => "period=2016-2020&region=520000", expect: over(only(["provAdmin"], "ok", "status:403"), { anon: "status:401" }) },
+      { label: "one's own region", query: () => "period=2026", expect: over(only(ADMINS, "ok", "status:403"), { anon: "status:401" }) },
+    ],
+  },
   "api.vacancies.ts": { get: [{ expect: all("ok") }] },
 
   // 李明's application: his alone (the employer has its own page for it).
@@ -555,6 +562,29 @@ const ROUTES: Record<string, Entry> = {
     get: [{ query: () => "kind=midterm", expect: only(ADMINS) }, { label: "贵阳市's", query: () => "kind=final&region=520100", expect: only(["provAdmin"]) }],
     binary: true,
   },
+
+  // The plan's figures (issue 13): admins, for their region and those within it (贵阳市 is the province's, not
+  // 遵义's). The lists behind the figures name the people counted, within the admin's region; targets are set by the
+  // province for itself and by a prefecture for its counties (the 遵义 admin's target for a 贵阳 county is refused).
+  "statistics._index.tsx": {
+    get: [{ expect: only(ADMINS) }, { label: "贵阳市's figures", query: () => "region=520100&period=2016-2020", expect: only(["provAdmin"]) }],
+  },
+  "statistics.list.tsx": {
+    get: [
+      { label: "new jobs of one's own region, by name", query: () => "code=new_jobs&period=2017-2026", expect: only(ADMINS), shows: { prefAdmin: NAMES, provAdmin: NAMES } },
+      { label: "贵阳市's services, by name", query: () => "code=services_given&region=520100&period=2017-2026", expect: only(["provAdmin"]), shows: { provAdmin: NAMES } },
+      { label: "an indicator that does not exist", query: () => "code=no_such_indicator", expect: only([], "ok", "deny") },
+    ],
+  },
+  "statistics.targets.tsx": {
+    get: [{ expect: only(ADMINS) }],
+    post: {
+      body: (_f, who) => (who === "provAdmin" ? {} : { indicator: "new_jobs", regionCode: "520102", periodStart: "2031", periodEnd: "2035", value: "100", source: "权限矩阵" }),
+      expect: only(ADMINS, "bad"),
+    },
+  },
+  "statistics.export[.]csv.ts": { get: [{ expect: only(ADMINS) }, { label: "贵阳市's", query: () => "region=520100", expect: only(["provAdmin"]) }] },
+  "statistics.export[.]xlsx.ts": { get: [{ expect: only(ADMINS) }, { label: "贵阳市's", query: () => "region=520100", expect: only(["provAdmin"]) }], binary: true },
 
   // Organization A's open vacancy is public; its draft is for its members only.
   "vacancies.$id._index.tsx": {

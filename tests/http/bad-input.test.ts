@@ -140,6 +140,7 @@ const ROUTES: Record<string, Case[]> = {
   "admin.staff.tsx": [{ as: "admin", fill: () => ({ displayName: "测试指导员", phone: "13912340001", password: "Qc-Staff#2027-pass" }) }],
   "api.levy.estimate.ts": [{ as: "anonymous", api: "json" }],
   "api.match.vacancies.ts": [{ as: "seeker", api: "get" }],
+  "api.statistics.indicators.ts": [{ as: "admin", api: "get" }],
   "api.vacancies.ts": [{ as: "anonymous", api: "get" }],
   "applications.$id.tsx": [{ as: "seeker", params: (i) => ({ id: i.applicationOfSeeker }), page: (i) => `/applications/${i.applicationOfSeeker}?confirm=withdraw` }],
   "caseloads.assign.tsx": [{ as: "counselor" }],
@@ -237,6 +238,7 @@ const ROUTES: Record<string, Case[]> = {
       why: "the demo seed keeps the last ended quarter's snapshot, so the page offers no button; taking it again changes nothing",
     },
   ],
+  "statistics.targets.tsx": [{ as: "admin", fill: () => ({ periodStart: "2031", periodEnd: "2035", value: "1000", source: "测试依据" }) }],
   "vacancies.$id.apply.tsx": [{ as: "seeker", params: (i) => ({ id: i.vacancyToApply }) }],
 };
 

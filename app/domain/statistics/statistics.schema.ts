@@ -44,11 +44,11 @@ export function isRegionCode(value: string | null | undefined): value is string 
   return /^\d{6}$/.test(value ?? "");
 }
 
-const year = z.coerce
-  .number({ invalid_type_error: "statistics.err.year" })
-  .int("statistics.err.year")
-  .min(FIRST_YEAR, "statistics.err.year")
-  .max(LAST_YEAR, "statistics.err.year");
+const year = z
+  .string({ required_error: "statistics.err.year" })
+  .trim()
+  .regex(/^\d{4}$/, "statistics.err.year")
+  .refine((v) => Number(v) >= FIRST_YEAR && Number(v) <= LAST_YEAR, "statistics.err.year");
 
 /**
  * The target form. A rate is entered as a percentage (60 means 60%) and stored as a fraction; a count as a whole
@@ -67,14 +67,15 @@ export const targetSchema = z
     source: z.string().trim().max(200, "statistics.err.source").optional().default(""),
   })
   .superRefine((v, ctx) => {
-    if (v.periodEnd < v.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "statistics.err.periodOrder" });
-    else if (v.periodEnd - v.periodStart + 1 > MAX_PERIOD_YEARS) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "statistics.err.periodLength" });
+    const [periodStart, periodEnd] = [Number(v.periodStart), Number(v.periodEnd)];
+    if (periodEnd < periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "statistics.err.periodOrder" });
+    else if (periodEnd - periodStart + 1 > MAX_PERIOD_YEARS) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "statistics.err.periodLength" });
     const n = Number(v.value);
     if (indicatorDefinition(v.indicator).kind === "rate") {
       if (n > 100) ctx.addIssue({ code: "custom", path: ["value"], message: "statistics.err.percent" });
     } else if (!Number.isInteger(n)) ctx.addIssue({ code: "custom", path: ["value"], message: "statistics.err.whole" });
   })
-  .transform((v) => ({ ...v, value: targetValueFromForm(v.indicator, v.value) }));
+  .transform((v) => ({ ...v, periodStart: Number(v.periodStart), periodEnd: Number(v.periodEnd), value: targetValueFromForm(v.indicator, v.value) }));
 
 export type TargetInput = z.output<typeof targetSchema>;
 
@@ -87,4 +88,55 @@ export function targetValueFromForm(indicator: IndicatorCode, value: string): nu
 /** What the form shows for a stored value. */
 export function targetValueForForm(indicator: IndicatorCode, value: number): string {
   return indicatorDefinition(indicator).kind === "rate" ? String(Math.round(value * 1_000_000) / 10_000) : String(value);
+}
+
+export interface StatisticsParams {
+  regionCode: string;
+  periodStart: number;
+  periodEnd: number;
+  asOf: string;
+}
+
+/**
+ * The page's, the exports' and the API's query (`region`, `period`, `asOf`): what is missing takes the default (the
+ * reader's region, this year, today); what is given but unreadable is named in `invalid` (the page ignores it, the
+ * API refuses it).
+ */
+export function parseStatisticsParams(params: URLSearchParams, defaults: { regionCode: string; today: string }): { query: StatisticsParams; invalid: string[] } {
+  const invalid: string[] = [];
+  const given = (name: string) => {
+    const v = params.get(name);
+    return v === null || v.trim() === "" ? null : v;
+  };
+  const region = given("region");
+  const period = given("period");
+  const asOf = given("asOf");
+  const parsedPeriod = period === null ? null : parsePeriod(period);
+  const parsedDay = asOf === null ? null : parseDay(asOf);
+  if (region !== null && !isRegionCode(region)) invalid.push("region");
+  if (period !== null && !parsedPeriod) invalid.push("period");
+  if (asOf !== null && !parsedDay) invalid.push("asOf");
+  const year = Number(defaults.today.slice(0, 4));
+  return {
+    query: {
+      regionCode: region !== null && isRegionCode(region) ? region : defaults.regionCode,
+      ...(parsedPeriod ?? { periodStart: year, periodEnd: year }),
+      asOf: parsedDay ?? defaults.today,
+    },
+    invalid,
+  };
+}
+
+/** The query string for a statistics page, export or list. */
+export function statisticsSearch(q: StatisticsParams, extra: Record<string, string> = {}): string {
+  return new URLSearchParams({ region: q.regionCode, period: formatPeriod(q), asOf: q.asOf, ...extra }).toString();
+}
+
+/** Plan periods offered in the form: the plan's five-year periods around the years given. */
+export function periodOptions(thisYear: number): Period[] {
+  const plans: Period[] = [];
+  for (let start = 2016; start <= thisYear + 5; start += 5) plans.push({ periodStart: start, periodEnd: start + 4 });
+  const years: Period[] = [];
+  for (let y = thisYear + 1; y >= 2016; y--) years.push({ periodStart: y, periodEnd: y });
+  return [...plans.reverse(), ...years];
 }

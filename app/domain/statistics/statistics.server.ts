@@ -54,7 +54,7 @@ export type StatisticsIndicator = IndicatorValue & {
   empty?: boolean;
 };
 
-export type StatisticsResult = Statistics & { indicators: StatisticsIndicator[] };
+export type StatisticsResult = Omit<Statistics, "indicators"> & { indicators: StatisticsIndicator[] };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Days
@@ -509,7 +509,12 @@ export async function readStatistics(db: DB, actor: Actor, q: StatisticsQuery): 
 // The list behind a figure
 
 /** A cell of a list: words, a message key, a calendar day, or a number. */
-export type ListCell = { kind: "text"; value: string | null } | { kind: "label"; key: string } | { kind: "date"; value: string | null } | { kind: "number"; value: number };
+export type ListCell =
+  | { kind: "text"; value: string | null }
+  | { kind: "label"; key: string }
+  | { kind: "labels"; keys: string[] }
+  | { kind: "date"; value: string | null }
+  | { kind: "number"; value: number };
 
 export interface IndicatorList {
   code: IndicatorCode;
@@ -736,7 +741,7 @@ async function listRows(db: DB, w: Window, code: IndicatorCode, key: string | nu
         rows: rows.map((r) => [
           text(r.name),
           text(r.place),
-          text(r.provincial_body_kinds.join(",")),
+          { kind: "labels", keys: r.provincial_body_kinds.map((k) => `statistics.kinds.${k}`) },
           label(r.employing ? "statistics.list.body.employing" : "statistics.list.body.notEmploying"),
         ]),
         people: [],
