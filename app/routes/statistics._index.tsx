@@ -132,11 +132,12 @@ export default function StatisticsPage() {
 function IndicatorTable({ stats: s, regionName, period, asOf }: { stats: Stats; regionName: string; period: string; asOf: string }) {
   const { t, te, locale } = useI18n();
   return (
-    <section aria-labelledby="statistics-table-title" className="mb-10">
+    // The scrolling box, not the section, is the landmark named by the heading (one region per name).
+    <section className="mb-10">
       <h2 id="statistics-table-title" className="section-title">
         {t("statistics.table.title")}
       </h2>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("statistics.table.caption", { region: regionName, period, asOf })}>
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="statistics-table-title">
         <table className="data-table">
           <caption className="sr-only">{t("statistics.table.caption", { region: regionName, period, asOf })}</caption>
           <thead>
@@ -332,14 +333,14 @@ function SubRegions({ stats: s, regionName, period, asOf }: { stats: Stats; regi
   const { t, locale } = useI18n();
   const name = (code: IndicatorCode) => (locale === "en" ? indicatorDefinition(code).nameEn : indicatorDefinition(code).nameZh);
   return (
-    <section aria-labelledby="statistics-sub-title" className="mb-10">
+    <section className="mb-10">
       <h2 id="statistics-sub-title" className="section-title">
         {t("statistics.sub.title")}
       </h2>
       {s.subRegions.length === 0 ? (
         <p>{t("statistics.sub.none", { region: regionName })}</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("statistics.sub.caption", { region: regionName, period, asOf })}>
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="statistics-sub-title">
           <table className="data-table">
             <caption className="sr-only">{t("statistics.sub.caption", { region: regionName, period, asOf })}</caption>
             <thead>

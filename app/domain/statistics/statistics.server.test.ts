@@ -514,3 +514,29 @@ describe("targets", () => {
     expect(prefecture.indicators.find((i) => i.code === "services_given")).toMatchObject({ target: null, status: "no_target" });
   });
 });
+
+describe("exports", () => {
+  it("CSV (with a byte-order mark) and XLSX hold the page's figures; no cell starts a formula", async () => {
+    const { statisticsCsv, statisticsXlsx } = await import("./statistics-export.server");
+    const ExcelJS = (await import("exceljs")).default;
+    const s = await stats("520000");
+    // A region's name that a spreadsheet would run, as a sub-region row shows it.
+    s.subRegions[0] = { ...s.subRegions[0]!, regionName: "=HYPERLINK(\"http://x\")" };
+    const csv = statisticsCsv(s);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv).toContain("'=HYPERLINK");
+    const jobs = s.indicators.find((i) => i.code === "new_jobs")!;
+    const line = csv.split("\n").find((l) => l.startsWith("new_jobs,"))!;
+    expect(line.split(",")[4]).toBe(String(jobs.actual));
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await statisticsXlsx(s)) as never);
+    const sheet = book.getWorksheet("指标 Indicators")!;
+    const values = new Map<string, unknown[]>();
+    sheet.eachRow((row) => values.set(String(row.getCell(1).value), [row.getCell(4).value, row.getCell(5).value]));
+    expect(values.get("new_jobs")).toEqual([jobs.target ?? "", jobs.actual]);
+    const rate = s.indicators.find((i) => i.code === "working_age_employment_rate")!;
+    expect(values.get("working_age_employment_rate")![1]).toBe(rate.actual === null ? "" : Math.round(rate.actual * 10_000) / 100);
+    expect(book.getWorksheet("所辖地区 Sub-regions")!.getRow(4).getCell(2).value).toBe("'=HYPERLINK(\"http://x\")");
+  });
+});
