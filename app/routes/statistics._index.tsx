@@ -45,7 +45,11 @@ export default function StatisticsPage() {
     if (!d) return code;
     return d.level === "province" ? `${d.name}（${t("division.province")}）` : d.name;
   };
-  const regionOptions = divisions.map((d) => ({ value: d.code, label: regionLabel(d.code), group: d.level === "county" ? (byCode.get(d.parentCode ?? "")?.name ?? "") : "" }));
+  const regionOptions = divisions.map((d) => ({
+    value: d.code,
+    label: regionLabel(d.code),
+    group: d.level === "county" ? byCode.get(d.parentCode ?? "")?.name ?? "" : "",
+  }));
   const periodValue = formatPeriod(s);
   const periodList = periods.some((p) => formatPeriod(p) === periodValue) ? periods : [{ periodStart: s.periodStart, periodEnd: s.periodEnd }, ...periods];
   const period = periodLabel(t, s);
@@ -94,7 +98,15 @@ export default function StatisticsPage() {
             <p id="statistics-asOf-hint" className="field-hint">
               {t("statistics.filter.asOf.hint")}
             </p>
-            <input id="statistics-asOf" name="asOf" type="date" defaultValue={s.asOf} aria-describedby="statistics-asOf-hint" className="field-input" autoComplete="off" />
+            <input
+              id="statistics-asOf"
+              name="asOf"
+              type="date"
+              defaultValue={s.asOf}
+              aria-describedby="statistics-asOf-hint"
+              className="field-input"
+              autoComplete="off"
+            />
           </div>
           <div className="field">
             <button type="submit" className="button">
@@ -137,7 +149,7 @@ function IndicatorTable({ stats: s, regionName, period, asOf }: { stats: Stats; 
       <h2 id="statistics-table-title" className="section-title">
         {t("statistics.table.title")}
       </h2>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="statistics-table-title">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-labelledby="statistics-table-title">
         <table className="data-table">
           <caption className="sr-only">{t("statistics.table.caption", { region: regionName, period, asOf })}</caption>
           <thead>
@@ -187,7 +199,9 @@ function TargetCell({ indicator: i }: { indicator: StatisticsIndicator }) {
     <>
       {formatValue(locale, i.code, i.target)}
       {o?.prorated ? (
-        <span className="block text-sm text-muted">{t("statistics.target.prorated", { start: o.periodStart, end: o.periodEnd, value: formatValue(locale, i.code, o.value) })}</span>
+        <span className="block text-sm text-muted">
+          {t("statistics.target.prorated", { start: o.periodStart, end: o.periodEnd, value: formatValue(locale, i.code, o.value) })}
+        </span>
       ) : null}
       {o?.source ? <span className="block text-sm text-muted">{t("statistics.target.source", { source: o.source })}</span> : null}
     </>
@@ -209,7 +223,9 @@ function ActualCell({ stats: s, indicator: i, name }: { stats: Stats; indicator:
         </span>
       </Link>
       {i.numerator !== undefined ? (
-        <span className="block text-sm">{t("statistics.actual.ofTotal", { numerator: formatCount(locale, i.numerator), denominator: formatCount(locale, i.denominator ?? 0) })}</span>
+        <span className="block text-sm">
+          {t("statistics.actual.ofTotal", { numerator: formatCount(locale, i.numerator), denominator: formatCount(locale, i.denominator ?? 0) })}
+        </span>
       ) : null}
       {i.breakdown?.length ? (
         <>
@@ -242,7 +258,12 @@ function Charts({ stats: s }: { stats: Stats }) {
   }));
   const count = (status: string) => charted.filter((i) => i.status === status).length;
   const jobs = s.indicators.find((i) => i.code === "new_jobs");
-  const forms = (jobs?.breakdown ?? []).map((b) => ({ key: b.key, label: te(`statistics.key.new_jobs.${b.key}`), value: b.value, valueText: formatCount(locale, b.value) }));
+  const forms = (jobs?.breakdown ?? []).map((b) => ({
+    key: b.key,
+    label: te(`statistics.key.new_jobs.${b.key}`),
+    value: b.value,
+    valueText: formatCount(locale, b.value),
+  }));
   const total = forms.reduce((n, f) => n + f.value, 0);
   const top = [...forms].sort((a, b) => b.value - a.value)[0];
   return (
@@ -253,37 +274,50 @@ function Charts({ stats: s }: { stats: Stats }) {
         </h2>
         {progress.length ? (
           <>
-            <p className="mb-2 max-w-3xl">{t("statistics.chart.progress.summary", { count: progress.length, done: count("done"), onTrack: count("on_track"), behind: count("behind") })}</p>
+            <p className="mb-2 max-w-3xl">
+              {t("statistics.chart.progress.summary", { count: progress.length, done: count("done"), onTrack: count("on_track"), behind: count("behind") })}
+            </p>
             <ProgressChart
               id="chart-progress"
               title={t("statistics.chart.progress.title")}
-              desc={`${t("statistics.chart.progress.desc")} ${progress.map((p) => t("statistics.chart.progress.item", { name: p.label, share: formatPercent(locale, p.share), expected: formatPercent(locale, p.expected) })).join("；")}`}
+              desc={`${t("statistics.chart.progress.desc")} ${progress
+                .map((p) =>
+                  t("statistics.chart.progress.item", { name: p.label, share: formatPercent(locale, p.share), expected: formatPercent(locale, p.expected) })
+                )
+                .join("；")}`}
               items={progress}
               footer={t("statistics.chart.progress.legend")}
             />
-            <table className="data-table max-w-3xl">
-              <caption className="text-left font-bold">{t("statistics.chart.table")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("statistics.col.indicator")}</th>
-                  <th scope="col">{t("statistics.col.shareDone")}</th>
-                  <th scope="col">{t("statistics.col.expected")}</th>
-                  <th scope="col">{t("statistics.col.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {charted.map((i, n) => (
-                  <tr key={i.code}>
-                    <th scope="row" className="font-normal">
-                      {progress[n]!.label}
-                    </th>
-                    <td>{formatPercent(locale, progress[n]!.share)}</td>
-                    <td>{formatPercent(locale, progress[n]!.expected)}</td>
-                    <td>{te(`statistics.status.${i.status}`)}</td>
+            <div
+              className="relative max-w-3xl overflow-x-auto"
+              tabIndex={0}
+              role="region"
+              aria-label={t("statistics.chart.tableOf", { title: t("statistics.chart.progress.title") })}
+            >
+              <table className="data-table">
+                <caption className="text-left font-bold">{t("statistics.chart.table")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("statistics.col.indicator")}</th>
+                    <th scope="col">{t("statistics.col.shareDone")}</th>
+                    <th scope="col">{t("statistics.col.expected")}</th>
+                    <th scope="col">{t("statistics.col.status")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {charted.map((i, n) => (
+                    <tr key={i.code}>
+                      <th scope="row" className="font-normal">
+                        {progress[n]!.label}
+                      </th>
+                      <td>{formatPercent(locale, progress[n]!.share)}</td>
+                      <td>{formatPercent(locale, progress[n]!.expected)}</td>
+                      <td>{te(`statistics.status.${i.status}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         ) : (
           <p className="max-w-3xl">{t("statistics.chart.progress.none")}</p>
@@ -295,7 +329,9 @@ function Charts({ stats: s }: { stats: Stats }) {
           {t("statistics.chart.forms.title")}
         </h2>
         <p className="mb-2 max-w-3xl">
-          {total > 0 && top ? t("statistics.chart.forms.summary", { total: formatCount(locale, total), top: top.label, topCount: formatCount(locale, top.value) }) : t("statistics.chart.forms.summaryNone")}
+          {total > 0 && top
+            ? t("statistics.chart.forms.summary", { total: formatCount(locale, total), top: top.label, topCount: formatCount(locale, top.value) })
+            : t("statistics.chart.forms.summaryNone")}
         </p>
         <BarChart
           id="chart-forms"
@@ -303,27 +339,34 @@ function Charts({ stats: s }: { stats: Stats }) {
           desc={`${t("statistics.chart.forms.desc")} ${forms.map((f) => `${f.label} ${f.valueText}`).join("；")}`}
           items={forms}
         />
-        <table className="data-table max-w-3xl">
-          <caption className="text-left font-bold">{t("statistics.chart.table")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("statistics.chart.col.form")}</th>
-              <th scope="col">{t("statistics.chart.col.count")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {forms.map((f) => (
-              <tr key={f.key}>
-                <th scope="row" className="font-normal">
-                  {f.label}
-                </th>
-                <td>
-                  <Link to={listHref(s, "new_jobs", f.key)}>{f.valueText}</Link>
-                </td>
+        <div
+          className="relative max-w-3xl overflow-x-auto"
+          tabIndex={0}
+          role="region"
+          aria-label={t("statistics.chart.tableOf", { title: t("statistics.chart.forms.title") })}
+        >
+          <table className="data-table">
+            <caption className="text-left font-bold">{t("statistics.chart.table")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("statistics.chart.col.form")}</th>
+                <th scope="col">{t("statistics.chart.col.count")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {forms.map((f) => (
+                <tr key={f.key}>
+                  <th scope="row" className="font-normal">
+                    {f.label}
+                  </th>
+                  <td>
+                    <Link to={listHref(s, "new_jobs", f.key)}>{f.valueText}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </>
   );
@@ -340,7 +383,7 @@ function SubRegions({ stats: s, regionName, period, asOf }: { stats: Stats; regi
       {s.subRegions.length === 0 ? (
         <p>{t("statistics.sub.none", { region: regionName })}</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="statistics-sub-title">
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-labelledby="statistics-sub-title">
           <table className="data-table">
             <caption className="sr-only">{t("statistics.sub.caption", { region: regionName, period, asOf })}</caption>
             <thead>

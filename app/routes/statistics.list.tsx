@@ -66,7 +66,9 @@ export default function StatisticsList() {
         </Link>
       </p>
       <h1 className="page-title">{title}</h1>
-      <p className="lead max-w-3xl">{t("statistics.list.lead", { region: list.regionName, period: periodLabel(t, list), asOf: formatCalendarDate(locale, list.asOf) })}</p>
+      <p className="lead max-w-3xl">
+        {t("statistics.list.lead", { region: list.regionName, period: periodLabel(t, list), asOf: formatCalendarDate(locale, list.asOf) })}
+      </p>
       {!list.recorded ? (
         <p className="notice">{t("statistics.list.notRecorded")}</p>
       ) : (
@@ -94,7 +96,7 @@ export default function StatisticsList() {
           ) : null}
           <p className="mb-3">{t("statistics.list.count", { count: formatCount(locale, list.total) })}</p>
           {list.rows.length ? (
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={title}>
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={title}>
               <table className="data-table">
                 <caption className="sr-only">{title}</caption>
                 <thead>
@@ -116,7 +118,7 @@ export default function StatisticsList() {
                           </th>
                         ) : (
                           <td key={m}>{cell(c)}</td>
-                        ),
+                        )
                       )}
                     </tr>
                   ))}

@@ -96,17 +96,55 @@ export default function Targets() {
             <p className="mb-4">{t("statistics.targets.form.lead")}</p>
             <ErrorSummary form={form} />
             <Form method="post" {...getFormProps(form)} key={editing?.id ?? "new"}>
-              <SelectField meta={fields.indicator} label={t("statistics.targets.field.indicator")} options={INDICATOR_CODES.map((c) => ({ value: c, label: name(c) }))} />
+              <SelectField
+                meta={fields.indicator}
+                label={t("statistics.targets.field.indicator")}
+                options={INDICATOR_CODES.map((c) => ({ value: c, label: name(c) }))}
+              />
               <SelectField
                 meta={fields.regionCode}
                 label={t("statistics.targets.field.region")}
                 hint={t("statistics.targets.field.region.hint")}
-                options={editable.map((d) => ({ value: d.code, label: regionLabel(d.code, d.name), group: d.level === "county" ? (byCode.get(d.parentCode ?? "")?.name ?? "") : "" }))}
+                options={editable.map((d) => ({
+                  value: d.code,
+                  label: regionLabel(d.code, d.name),
+                  group: d.level === "county" ? byCode.get(d.parentCode ?? "")?.name ?? "" : "",
+                }))}
               />
-              <Field meta={fields.periodStart} label={t("statistics.targets.field.periodStart")} hint={t("statistics.targets.field.period.hint")} inputMode="numeric" autoComplete="off" maxLength={4} className="field-input w-32" />
-              <Field meta={fields.periodEnd} label={t("statistics.targets.field.periodEnd")} hint={t("statistics.targets.field.period.hint")} inputMode="numeric" autoComplete="off" maxLength={4} className="field-input w-32" />
-              <Field meta={fields.value} label={t("statistics.targets.field.value")} hint={t("statistics.targets.field.value.hint")} inputMode="decimal" autoComplete="off" maxLength={20} />
-              <Field meta={fields.source} label={t("statistics.targets.field.source")} hint={t("statistics.targets.field.source.hint")} optional autoComplete="off" maxLength={200} />
+              <Field
+                meta={fields.periodStart}
+                label={t("statistics.targets.field.periodStart")}
+                hint={t("statistics.targets.field.period.hint")}
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={4}
+                className="field-input w-32"
+              />
+              <Field
+                meta={fields.periodEnd}
+                label={t("statistics.targets.field.periodEnd")}
+                hint={t("statistics.targets.field.period.hint")}
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={4}
+                className="field-input w-32"
+              />
+              <Field
+                meta={fields.value}
+                label={t("statistics.targets.field.value")}
+                hint={t("statistics.targets.field.value.hint")}
+                inputMode="decimal"
+                autoComplete="off"
+                maxLength={20}
+              />
+              <Field
+                meta={fields.source}
+                label={t("statistics.targets.field.source")}
+                hint={t("statistics.targets.field.source.hint")}
+                optional
+                autoComplete="off"
+                maxLength={200}
+              />
               <button type="submit" className="button">
                 {t("statistics.targets.submit")}
               </button>
@@ -122,7 +160,7 @@ export default function Targets() {
         {targets.length === 0 ? (
           <p>{t("statistics.targets.none")}</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("statistics.targets.caption", { region })}>
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("statistics.targets.caption", { region })}>
             <table className="data-table">
               <caption className="sr-only">{t("statistics.targets.caption", { region })}</caption>
               <thead>
@@ -152,7 +190,10 @@ export default function Targets() {
                       <td>{x.setByName || "—"}</td>
                       <td>
                         {x.editable ? (
-                          <Link to={`?edit=${x.id}#target-form-title`} aria-label={t("statistics.targets.editLabel", { indicator: name(x.indicator), region: place, period })}>
+                          <Link
+                            to={`?edit=${x.id}#target-form-title`}
+                            aria-label={t("statistics.targets.editLabel", { indicator: name(x.indicator), region: place, period })}
+                          >
                             {t("statistics.targets.edit")}
                           </Link>
                         ) : (

@@ -36,7 +36,19 @@ export interface ProgressItem {
   valueText: string;
 }
 
-export function ProgressChart({ id, title, desc, items, footer }: { id: string; title: string; desc: string; items: readonly ProgressItem[]; footer?: ReactNode }) {
+export function ProgressChart({
+  id,
+  title,
+  desc,
+  items,
+  footer,
+}: {
+  id: string;
+  title: string;
+  desc: string;
+  items: readonly ProgressItem[];
+  footer?: ReactNode;
+}) {
   const scale = Math.min(1.5, Math.max(1, ...items.map((i) => i.share), ...items.map((i) => i.expected)));
   const area = WIDTH - VALUE_SPACE;
   const x = (share: number) => (Math.min(share, scale) / scale) * area;
@@ -66,7 +78,15 @@ export function ProgressChart({ id, title, desc, items, footer }: { id: string; 
               <rect x="1" y={barTop} width={x(1) - 1} height={BAR_HEIGHT} fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="4 3" />
               {/* Done: a hatched bar with a solid outline. */}
               {item.share > 0 ? (
-                <rect x="1" y={barTop} width={Math.max(2, x(item.share) - 1)} height={BAR_HEIGHT} fill={`url(#${id}-hatch)`} stroke="currentColor" strokeWidth="2" />
+                <rect
+                  x="1"
+                  y={barTop}
+                  width={Math.max(2, x(item.share) - 1)}
+                  height={BAR_HEIGHT}
+                  fill={`url(#${id}-hatch)`}
+                  stroke="currentColor"
+                  strokeWidth="2"
+                />
               ) : null}
               {/* Expected by now: a thick line across the bar. */}
               <line x1={x(item.expected)} x2={x(item.expected)} y1={barTop - 4} y2={barTop + BAR_HEIGHT + 4} stroke="currentColor" strokeWidth="4" />
@@ -117,7 +137,9 @@ export function BarChart({ id, title, desc, items, footer }: { id: string; title
               </text>
               {/* The axis: a thin line where every bar starts. */}
               <line x1="1" x2="1" y1={barTop - 2} y2={barTop + BAR_HEIGHT + 2} stroke="currentColor" strokeWidth="2" />
-              {item.value > 0 ? <rect x="1" y={barTop} width={Math.max(2, w)} height={BAR_HEIGHT} fill={`url(#${id}-hatch)`} stroke="currentColor" strokeWidth="2" /> : null}
+              {item.value > 0 ? (
+                <rect x="1" y={barTop} width={Math.max(2, w)} height={BAR_HEIGHT} fill={`url(#${id}-hatch)`} stroke="currentColor" strokeWidth="2" />
+              ) : null}
               <text x={Math.max(2, w) + 10} y={barTop + 15} fontSize="14" fill="currentColor">
                 {item.valueText}
               </text>
