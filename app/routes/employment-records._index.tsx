@@ -96,7 +96,7 @@ export default function EmploymentRecords() {
               <tbody>
                 {list.items.map((e) => (
                   <tr key={e.id}>
-                    <th scope="row" className="font-normal">
+                    <th scope="row" className="font-normal whitespace-nowrap">
                       <Link to={`/employment-records/${e.id}`}>
                         {e.seekerName || t("employment.unnamed")}
                         <span className="sr-only">{t("employment.list.open")}</span>

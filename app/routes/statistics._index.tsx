@@ -4,6 +4,7 @@ import { getDb } from "../../db/database";
 import { SelectOptions } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { BarChart, ProgressChart, type ProgressItem } from "~/components/statistics/charts";
+import { SnapshotComparisonTable } from "~/components/statistics/snapshot-comparison";
 import { formatCount, formatPercent, formatValue, periodLabel } from "~/components/statistics/format";
 import { listDivisionsWithin } from "~/domain/divisions/divisions.server";
 import { requirePermission } from "~/domain/permissions";
@@ -11,6 +12,7 @@ import { RECORDED_INDICATORS, type IndicatorCode } from "~/domain/statistics/con
 import { INDICATOR_CODES, indicatorDefinition } from "~/domain/statistics/indicators";
 import { formatPeriod, parseStatisticsParams, periodOptions, statisticsSearch } from "~/domain/statistics/statistics.schema";
 import { readStatistics, type StatisticsIndicator, type StatisticsResult } from "~/domain/statistics/statistics.server";
+import { compareSnapshots, listSnapshots } from "~/domain/statistics/snapshots.server";
 import { todayInShanghai } from "~/domain/vacancies/vacancies.schema";
 import { formatCalendarDate } from "~/domain/vacancies/format";
 import { requireActor } from "~/http/guards.server";
@@ -27,7 +29,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await getDb();
   const stats = await readStatistics(db, actor, query);
   const divisions = await listDivisionsWithin(db, actor.regionCode!);
-  return { stats, divisions, today, periods: periodOptions(Number(today.slice(0, 4))) };
+  // The region's latest quarterly snapshot beside the previous quarter's and the same quarter a year before.
+  const latest = (await listSnapshots(db, actor, query.regionCode))[0];
+  const comparison = latest ? await compareSnapshots(db, actor, { regionCode: query.regionCode, year: latest.year, quarter: latest.quarter }) : null;
+  return { stats, divisions, today, comparison, periods: periodOptions(Number(today.slice(0, 4))) };
 }
 
 type Stats = StatisticsResult;
@@ -38,7 +43,9 @@ function listHref(s: Pick<Stats, "regionCode" | "periodStart" | "periodEnd" | "a
 
 export default function StatisticsPage() {
   const { t, locale } = useI18n();
-  const { stats: s, divisions, periods } = useLoaderData<typeof loader>();
+  const { stats: s, divisions, periods, comparison, today } = useLoaderData<typeof loader>();
+  const reportYear = Math.min(s.periodEnd, Number(today.slice(0, 4)));
+  const regionQuery = `region=${s.regionCode}`;
   const byCode = new Map(divisions.map((d) => [d.code, d]));
   const regionLabel = (code: string) => {
     const d = byCode.get(code);
@@ -136,6 +143,50 @@ export default function StatisticsPage() {
       <IndicatorTable stats={s} regionName={regionLabel(s.regionCode) || s.regionName} period={period} asOf={asOf} />
       <Charts stats={s} />
       <SubRegions stats={s} regionName={regionLabel(s.regionCode) || s.regionName} period={period} asOf={asOf} />
+
+      <section aria-labelledby="statistics-history-title" className="mb-10">
+        <h2 id="statistics-history-title" className="section-title">
+          {comparison
+            ? t("statistics.history.title", { quarter: t("statsReport.quarter", { year: comparison.quarter.year, quarter: comparison.quarter.quarter }) })
+            : t("statistics.links.snapshots")}
+        </h2>
+        {comparison ? (
+          <>
+            <p className="mb-4 max-w-3xl">{t("statistics.history.lead")}</p>
+            <SnapshotComparisonTable comparison={comparison} />
+          </>
+        ) : (
+          <p className="notice">{t("statistics.history.none")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="statistics-links-title" className="mb-10">
+        <h2 id="statistics-links-title" className="section-title">
+          {t("statistics.links.title")}
+        </h2>
+        <ul className="list-disc space-y-2 ps-6">
+          <li>
+            <Link to={`/statistics/report/${reportYear}?${regionQuery}`}>{t("statistics.links.report", { year: reportYear })}</Link>
+          </li>
+          {s.periodEnd > s.periodStart ? (
+            <>
+              <li>
+                <Link to={`/statistics/evaluation/${s.periodStart}-${s.periodEnd}?kind=midterm&${regionQuery}`}>
+                  {t("statistics.links.midterm", { period: `${s.periodStart}–${s.periodEnd}` })}
+                </Link>
+              </li>
+              <li>
+                <Link to={`/statistics/evaluation/${s.periodStart}-${s.periodEnd}?kind=final&${regionQuery}`}>
+                  {t("statistics.links.final", { period: `${s.periodStart}–${s.periodEnd}` })}
+                </Link>
+              </li>
+            </>
+          ) : null}
+          <li>
+            <Link to="/statistics/snapshots">{t("statistics.links.snapshots")}</Link>
+          </li>
+        </ul>
+      </section>
       <Definitions />
     </div>
   );

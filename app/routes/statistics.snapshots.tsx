@@ -5,11 +5,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { pageTitle } from "~/components/meta";
+import { SnapshotComparisonTable } from "~/components/statistics/snapshot-comparison";
 import { divisionName } from "~/domain/divisions/divisions.server";
 import { requirePermission } from "~/domain/permissions";
-import { indicatorName } from "~/domain/statistics/indicators";
 import { lastEndedQuarter, parseQuarterKey, quarterEnd, quarterKey, type QuarterRef } from "~/domain/statistics/quarters";
-import { formatChange, formatFigure, isRateIndicator } from "~/domain/statistics/report-format";
 import { takeSnapshotSchema } from "~/domain/statistics/report.schema";
 import { compareSnapshots, listSnapshots, takeSnapshot } from "~/domain/statistics/snapshots.server";
 import { formatCalendarDate } from "~/domain/vacancies/format";
@@ -69,8 +68,6 @@ export default function Snapshots() {
   const chosenSnapshot = snapshots.find((s) => s.year === c.quarter.year && s.quarter === c.quarter.quarter);
   const quarterOptions = [...snapshots.map((s) => ({ year: s.year, quarter: s.quarter }))];
   if (!quarterOptions.some((q) => q.year === c.quarter.year && q.quarter === c.quarter.quarter)) quarterOptions.unshift(c.quarter);
-  const rows = c.rows.filter((r) => r.current !== null || r.previous !== null || r.yearBefore !== null);
-  const missing = (q: QuarterRef) => t("statsReport.compare.missing", { quarter: label(q) });
   return (
     <div>
       <p className="mb-4">
@@ -162,47 +159,7 @@ export default function Snapshots() {
             {t("statsReport.compare.submit")}
           </button>
         </Form>
-        {!c.current ? (
-          <p className="notice">{missing(c.quarter)}</p>
-        ) : (
-          <>
-            {!c.previous ? <p className="notice">{missing(c.previousQuarter)}</p> : null}
-            {!c.yearBefore ? <p className="notice">{missing(c.yearBeforeQuarter)}</p> : null}
-            <div className="overflow-x-auto">
-              <table className="data-table">
-                <caption className="sr-only">{t("statsReport.compare.title", { quarter: label(c.quarter) })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("statsReport.col.indicator")}</th>
-                    <th scope="col">{label(c.quarter)}</th>
-                    <th scope="col">{label(c.previousQuarter)}</th>
-                    <th scope="col">{t("statsReport.col.changePrevious")}</th>
-                    <th scope="col">{label(c.yearBeforeQuarter)}</th>
-                    <th scope="col">{t("statsReport.col.changeYearBefore")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => {
-                    const rate = isRateIndicator(r.code);
-                    const change = (v: number | null) => (v === null ? "—" : rate ? t("statsReport.points", { value: formatChange(locale, v, true) }) : formatChange(locale, v, false));
-                    return (
-                      <tr key={r.code}>
-                        <th scope="row" className="font-normal">
-                          {indicatorName(r.code, locale)}
-                        </th>
-                        <td>{formatFigure(locale, r.current, rate)}</td>
-                        <td>{formatFigure(locale, r.previous, rate)}</td>
-                        <td>{change(r.changeFromPrevious)}</td>
-                        <td>{formatFigure(locale, r.yearBefore, rate)}</td>
-                        <td>{change(r.changeFromYearBefore)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
+        <SnapshotComparisonTable comparison={c} />
       </section>
     </div>
   );

@@ -8,7 +8,8 @@ export function formatPercent(locale: Locale, value: number, digits = 1): string
 }
 
 export function formatCount(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  // People, households, events: whole numbers (a target spread over years, or expected by now, is rounded for reading).
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
 /** A value in its indicator's unit: a rate as a percentage, a count as a number. */

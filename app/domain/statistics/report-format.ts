@@ -18,7 +18,7 @@ export function formatFigure(locale: Locale, value: number | null | undefined, r
   if (value == null) return "—";
   return rate
     ? new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)
-    : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+    : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
 /** A share of the target (actual ÷ target) as a percentage. */
