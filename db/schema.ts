@@ -109,6 +109,10 @@ export interface SeekerProfileTable {
   completed_steps: TextArray;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Issue 14: what the person wants to learn (TRAINING_KINDS codes), and the poor-household flag with consent. */
+  training_needs: TextArray;
+  poor_household: ColumnType<boolean, boolean | undefined, boolean>;
+  poor_household_consent_at: Date | null;
 }
 
 export interface OrganizationTable {
@@ -180,6 +184,7 @@ export interface VacancyTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  required_certificates: TextArray;
 }
 
 export interface ApplicationTable {
@@ -292,6 +297,217 @@ export interface InspectionNoteTable {
   notes: ColumnType<string, string | undefined, string>;
   updated_by: string | null;
   updated_at: Generated<Date>;
+}
+
+// ---- Issue 14: the plan's programmes ----------------------------------------------------------------------------
+
+export type TrainingKind =
+  | "urban_vocational"
+  | "rural_practical"
+  | "blind_health_massage"
+  | "blind_medical_massage"
+  | "entrepreneurship"
+  | "online_remote"
+  | "continuing_education";
+export type DesignationKind =
+  | "training_base"
+  | "concentrated_demo"
+  | "poverty_startup_base"
+  | "auxiliary"
+  | "auxiliary_demo"
+  | "blind_massage_health"
+  | "blind_massage_medical"
+  | "cultural_creative";
+export type InstitutionSupportKind = "premises" | "utilities" | "startup_funds" | "equipment" | "post_subsidy" | "social_insurance_subsidy";
+export type EnrolmentStatus = "enrolled" | "waitlisted" | "cancelled" | "completed" | "not_completed";
+export type CertificateKind = "vocational_qualification" | "skill_level" | "special_operation" | "training_completion" | "other";
+export type BusinessKind = "individual_business" | "cooperative" | "online_shop" | "family_workshop" | "other";
+export type BusinessSupportKind = "startup_subsidy" | "guaranteed_loan" | "loan_interest_subsidy" | "incubation";
+
+export interface DesignationTable {
+  id: Generated<string>;
+  organization_id: string;
+  kind: DesignationKind;
+  decision_number: string;
+  decision_date: DateString;
+  valid_from: DateString;
+  valid_to: DateString | null;
+  designated_by: string | null;
+  revoked_on: DateString | null;
+  created_at: Generated<Date>;
+}
+
+export interface InstitutionSupportTable {
+  id: Generated<string>;
+  designation_id: string;
+  kind: InstitutionSupportKind;
+  amount: Numeric;
+  support_date: DateString;
+  note: ColumnType<string, string | undefined, string>;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CourseTable {
+  id: Generated<string>;
+  provider_id: string;
+  kind: TrainingKind;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  starts_on: DateString;
+  ends_on: DateString;
+  online: ColumnType<boolean, boolean | undefined, boolean>;
+  venue: string | null;
+  link: string | null;
+  region_code: string;
+  arrangements: TextArray;
+  capacity: number;
+  subsidy_per_trainee: ColumnType<string, string | number | undefined, string | number>;
+  status: ColumnType<"draft" | "published" | "cancelled", "draft" | "published" | "cancelled" | undefined, "draft" | "published" | "cancelled">;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CourseEnrolmentTable {
+  id: Generated<string>;
+  course_id: string;
+  seeker_id: string;
+  seq: ColumnType<string, never, never>;
+  status: EnrolmentStatus;
+  access_requests: TextArray;
+  access_note: ColumnType<string, string | undefined, string>;
+  enrolled_by: string | null;
+  service_record_id: string | null;
+  attended_days: number | null;
+  completed_on: DateString | null;
+  outcome_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TrainingCertificateTable {
+  id: Generated<string>;
+  seeker_id: string;
+  enrolment_id: string | null;
+  kind: CertificateKind;
+  name: string;
+  level: string | null;
+  number: string | null;
+  issuer: string;
+  issued_on: DateString;
+  show_on_profile: ColumnType<boolean, boolean | undefined, boolean>;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TrainingSubsidyTable {
+  id: Generated<string>;
+  enrolment_id: string;
+  amount: Numeric;
+  paid_on: DateString | null;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface BusinessTable {
+  id: Generated<string>;
+  name: string;
+  kind: BusinessKind;
+  region_code: string;
+  started_on: DateString;
+  registration_number: string | null;
+  description: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface BusinessOwnerTable {
+  business_id: string;
+  seeker_id: string;
+}
+
+export interface BusinessSupportTable {
+  id: Generated<string>;
+  business_id: string;
+  kind: BusinessSupportKind;
+  amount: Numeric;
+  support_date: DateString;
+  note: ColumnType<string, string | undefined, string>;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface BusinessCheckTable {
+  id: Generated<string>;
+  business_id: string;
+  year: number;
+  running: boolean;
+  employs_others: ColumnType<number, number | undefined, number>;
+  checked_on: DateString;
+  checked_by: string | null;
+  note: ColumnType<string, string | undefined, string>;
+}
+
+export interface CompetitionCategoryTable {
+  id: Generated<string>;
+  event_id: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+export interface CompetitionEntryTable {
+  id: Generated<string>;
+  category_id: string;
+  seeker_id: string;
+  status: ColumnType<"entered" | "withdrawn", "entered" | "withdrawn" | undefined, "entered" | "withdrawn">;
+  access_requests: TextArray;
+  score: string | null;
+  rank: number | null;
+  award: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface JudgeTable {
+  id: Generated<string>;
+  name: string;
+  organization: ColumnType<string, string | undefined, string>;
+  specialities: TextArray;
+  region_code: string;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface JudgeAssignmentTable {
+  category_id: string;
+  judge_id: string;
+}
+
+export interface StaffTrainingTable {
+  id: Generated<string>;
+  user_id: string | null;
+  name: string;
+  role: "counselor" | "community_instructor";
+  region_code: string;
+  course: string;
+  provider: ColumnType<string, string | undefined, string>;
+  trained_on: DateString;
+  hours: Numeric;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CapabilityAssessmentTable {
+  id: Generated<string>;
+  seeker_id: string;
+  counselor_id: string | null;
+  assessed_on: DateString;
+  method: string;
+  result: string;
+  recommendations: ColumnType<string, string | undefined, string>;
+  created_at: Generated<Date>;
 }
 
 export interface NotificationTable {
@@ -556,7 +772,7 @@ export interface PlanTargetTable {
   updated_at: Generated<Date>;
 }
 
-export type EventKind = "graduates" | "general" | "rural" | "online";
+export type EventKind = "graduates" | "general" | "rural" | "online" | "competition";
 export type EventStatus = "draft" | "published" | "cancelled";
 export type EventEmployerStatus = "pending" | "approved" | "rejected" | "withdrawn";
 export type RegistrationStatus = "registered" | "waitlisted" | "cancelled";
@@ -668,6 +884,22 @@ export interface Database {
   household_member: HouseholdMemberTable;
   stats_snapshot: StatsSnapshotTable;
   inspection_note: InspectionNoteTable;
+  designation: DesignationTable;
+  institution_support: InstitutionSupportTable;
+  course: CourseTable;
+  course_enrolment: CourseEnrolmentTable;
+  training_certificate: TrainingCertificateTable;
+  training_subsidy: TrainingSubsidyTable;
+  business: BusinessTable;
+  business_owner: BusinessOwnerTable;
+  business_support: BusinessSupportTable;
+  business_check: BusinessCheckTable;
+  competition_category: CompetitionCategoryTable;
+  competition_entry: CompetitionEntryTable;
+  judge: JudgeTable;
+  judge_assignment: JudgeAssignmentTable;
+  staff_training: StaffTrainingTable;
+  capability_assessment: CapabilityAssessmentTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

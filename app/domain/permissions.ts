@@ -24,6 +24,14 @@ export const ENTITIES = [
   "plan_target",
   "verification",
   "household",
+  "course",
+  "enrolment",
+  "designation",
+  "business",
+  "judge",
+  "staff_training",
+  "assessment",
+  "competition_entry",
 ] as const;
 export const SCOPES = ["own", "org", "assigned", "region", "any"] as const;
 
@@ -51,6 +59,14 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "create:event_registration:own",
     "read:event_registration:own",
     "update:event_registration:own",
+    // Issue 14: courses and competitions are open to read; one's own enrolments and entries.
+    "read:course:any",
+    "create:enrolment:own",
+    "read:enrolment:own",
+    "update:enrolment:own",
+    "create:competition_entry:own",
+    "read:competition_entry:own",
+    "update:competition_entry:own",
   ],
   employer: [
     "read:account:own",
@@ -73,6 +89,10 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "create:event_participation:org",
     "read:event_participation:org",
     "update:event_participation:org",
+    // Issue 14: a designated training base's members keep its courses' attendance, completions and certificates.
+    "read:course:any",
+    "read:enrolment:org",
+    "update:enrolment:org",
   ],
   counselor: [
     "read:account:own",
@@ -92,6 +112,15 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "create:verification:assigned",
     "read:household:assigned",
     "update:household:assigned",
+    // Issue 14: enrolling one's own people, their capability assessments; entrepreneurs of the region.
+    "read:course:any",
+    "create:enrolment:assigned",
+    "read:enrolment:assigned",
+    "create:assessment:assigned",
+    "read:assessment:assigned",
+    "create:business:region",
+    "update:business:region",
+    "read:business:region",
   ],
   admin: [
     "read:account:own",
@@ -124,6 +153,21 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "create:employment:region",
     "update:employment:region",
     "read:employment:region",
+    // Issue 14: the programmes of the admin's region.
+    "read:course:any",
+    "create:course:region",
+    "update:course:region",
+    "read:enrolment:region",
+    "update:enrolment:region",
+    "create:designation:region",
+    "update:designation:region",
+    "create:business:region",
+    "update:business:region",
+    "read:business:region",
+    "create:judge:region",
+    "update:judge:region",
+    "create:staff_training:region",
+    "read:staff_training:region",
   ],
 };
 

@@ -16,6 +16,10 @@ import * as security from "./messages/security";
 import * as employmentRecords from "./messages/employment-records";
 import * as realname from "./messages/realname";
 import * as statistics from "./messages/statistics";
+import * as training from "./messages/training";
+import * as institutions from "./messages/institutions";
+import * as entrepreneurship from "./messages/entrepreneurship";
+import * as competitions from "./messages/competitions";
 import * as statisticsReports from "./messages/statistics-reports";
 import * as seekers from "./messages/seekers";
 import * as vacancies from "./messages/vacancies";
@@ -212,4 +216,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...statisticsReports.en };
+export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...institutions.en, ...entrepreneurship.en, ...competitions.en, ...statisticsReports.en };

@@ -9,6 +9,7 @@ import * as events from "./2026-11-29T13-20-00Z-events";
 import * as objectionsOnce from "./2026-12-06T05-50-00Z-objections-once";
 import * as abuseLimits from "./2026-12-06T06-00-00Z-abuse-limits";
 import * as plan from "./2026-12-06T08-30-00Z-plan";
+import * as programmes from "./2026-12-06T09-40-00Z-programmes";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so the same list works under tsx,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T05-50-00Z-objections-once": objectionsOnce,
   "2026-12-06T06-00-00Z-abuse-limits": abuseLimits,
   "2026-12-06T08-30-00Z-plan": plan,
+  "2026-12-06T09-40-00Z-programmes": programmes,
 };
