@@ -17,6 +17,7 @@ import * as employmentRecords from "./messages/employment-records";
 import * as realname from "./messages/realname";
 import * as statistics from "./messages/statistics";
 import * as training from "./messages/training";
+import * as trainingProfile from "./messages/training-profile";
 import * as institutions from "./messages/institutions";
 import * as entrepreneurship from "./messages/entrepreneurship";
 import * as competitions from "./messages/competitions";
@@ -216,4 +217,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...institutions.en, ...entrepreneurship.en, ...competitions.en, ...statisticsReports.en };
+export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...competitions.en, ...statisticsReports.en };
