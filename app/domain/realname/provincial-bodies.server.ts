@@ -3,13 +3,13 @@
  * it employs at least one disabled person in a year — from its quota declaration for the year (submitted or
  * approved, listing at least one disabled employee: quota_declaration_employee.kind = 'disabled') or from an
  * employment record (organization_id = it, started by the end of the year, and neither ended nor past its contract
- * end before the year began). Every person on the platform's seeker side is a certificate holder, so any such record
+ * end before the year began). The statistics take these as of a day: declarations submitted and jobs started by then. Every person on the platform's seeker side is a certificate holder, so any such record
  * is a disabled employee.
  *
  * Flags are the province's: only a province admin (verify:organization asked for PROVINCE_CODE) sets them; a
  * prefecture or county admin sees the list of their region and a sentence that the province sets the flags.
  */
-import { sql } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import type { DB } from "../../../db/database";
 import type { ProvincialBodyKind } from "../../../db/schema";
 import type { Result } from "../accounts/accounts.server";
@@ -31,22 +31,56 @@ function requireYear(year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Response("Not Found", { status: 404 });
 }
 
-/** The employing facts of organizations in column `o.id` for a year, as SQL selections. */
-function employingSelections(year: number) {
-  const start = `${year}-01-01`;
+/** The last day counted for `year` as of `asOf` (a Shanghai day; the year's end when absent or later). */
+function lastDayOf(year: number, asOf?: string): string {
   const end = `${year}-12-31`;
-  return [
-    sql<boolean>`exists (
+  return asOf && asOf < end ? asOf : end;
+}
+
+/** The first instant after a Shanghai calendar day, for timestamps. */
+function instantAfter(day: string): Date {
+  const d = new Date(`${day}T00:00:00+08:00`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+/**
+ * The employing facts of organizations in column `o.id` for a year as of a day (default: the year's end), as SQL
+ * expressions: a declaration for the year submitted by then (and not returned by then), or an employment record
+ * started by then (and by the year's end) and neither ended nor past its contract end before the year began.
+ */
+function employingFacts(year: number, asOf?: string) {
+  const start = `${year}-01-01`;
+  const last = lastDayOf(year, asOf);
+  const next = instantAfter(last);
+  return {
+    byDeclaration: sql<SqlBool>`exists (
       select 1 from quota_declaration qd
       join quota_declaration_employee qe on qe.declaration_id = qd.id
       where qd.organization_id = o.id and qd.levy_year = ${year}
-        and qd.status in ('submitted', 'approved') and qe.kind = 'disabled')`.as("by_declaration"),
-    sql<boolean>`exists (
+        and qd.status in ('submitted', 'approved', 'returned') and qd.submitted_at < ${next}
+        and not (qd.status = 'returned' and qd.reviewed_at < ${next}) and qe.kind = 'disabled')`,
+    byRecords: sql<SqlBool>`exists (
       select 1 from employment pe
-      where pe.organization_id = o.id and pe.contract_start <= ${end}::date
+      where pe.organization_id = o.id and pe.contract_start <= ${last}::date
         and (pe.ended_on is null or pe.ended_on >= ${start}::date)
-        and (pe.contract_end is null or pe.contract_end >= ${start}::date))`.as("by_records"),
-  ] as const;
+        and (pe.contract_end is null or pe.contract_end >= ${start}::date))`,
+  };
+}
+
+function employingSelections(year: number, asOf?: string) {
+  const f = employingFacts(year, asOf);
+  return [f.byDeclaration.as("by_declaration"), f.byRecords.as("by_records")] as const;
+}
+
+/**
+ * Whether the organization in column `o.id` employs at least one disabled person in `year` as of `asOf` (default: the
+ * year's end) — the rule of the figure, for lists that must agree with it.
+ */
+export function provincialBodyEmployingSql(year: number, asOf?: string) {
+  requireYear(year);
+  const f = employingFacts(year, asOf);
+  return sql<SqlBool>`(${f.byDeclaration} or ${f.byRecords})`;
 }
 
 function sourceOf(byDeclaration: boolean, byRecords: boolean): EmployingSource | null {
@@ -108,10 +142,13 @@ export async function listProvincialBodies(
   };
 }
 
-/** For the statistics (keep this signature): flagged bodies of a region (the division and below) and how many employ ≥ 1 disabled person in `year`. */
-export async function provincialBodiesSummary(db: DB, regionCode: string, year: number): Promise<{ bodies: number; employing: number }> {
+/**
+ * For the statistics: flagged bodies of a region (the division and below) and how many employ ≥ 1 disabled person in
+ * `year` as of `asOf` (a Shanghai day; default the year's end): only jobs started and declarations submitted by then.
+ */
+export async function provincialBodiesSummary(db: DB, regionCode: string, year: number, asOf?: string): Promise<{ bodies: number; employing: number }> {
   requireYear(year);
-  const [byDeclaration, byRecords] = employingSelections(year);
+  const [byDeclaration, byRecords] = employingSelections(year, asOf);
   const row = await db
     .selectFrom(
       db

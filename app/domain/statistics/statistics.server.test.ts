@@ -6,6 +6,7 @@ import { useTestDatabase } from "../../../tests/helpers/db";
 import type { Actor } from "../permissions";
 import { RECORDED_INDICATORS, UNRECORDED_INDICATORS, type IndicatorCode } from "./contract";
 import { INDICATORS, PLAN_2016_2020_TARGETS, indicatorDefinition } from "./indicators";
+import { provincialBodiesSummary } from "../realname/provincial-bodies.server";
 import { computeStatistics, elapsedShare, indicatorList, judge, listTargets, readStatistics, setTarget, type StatisticsResult } from "./statistics.server";
 
 const t = useTestDatabase();
@@ -416,6 +417,39 @@ describe("actuals (the issue's acceptance): each equals a count of the records m
     }
   });
 
+  it("provincial bodies are counted as of the day: a job starting later or a declaration submitted later does not count yet", async () => {
+    const year = { periodStart: Y, periodEnd: Y };
+    const spring = `${Y}-03-31`;
+    const end = `${Y}-12-31`;
+    const flag = (id: string) => t.db.updateTable("organization").set({ provincial_body_kinds: ["committee_member"] }).where("id", "=", id).execute();
+    const [beforeSpring, beforeEnd, summaryBefore] = [await stats("520300", spring, year), await stats("520300", end, year), await provincialBodiesSummary(t.db, "520300", Y)];
+
+    const early = await org(ZY, `早单位${token()}`);
+    await job(await person({ region: ZY }), { start: `${Y}-02-01`, form: "proportional", organizationId: early.id });
+    const december = await org(ZY, `冬单位${token()}`);
+    await job(await person({ region: ZY }), { start: `${Y}-12-01`, form: "proportional", organizationId: december.id });
+    const declared = await declaration(ZY, { levyYear: Y, status: "approved", submitted: `${Y}-06-01`, reviewed: `${Y}-06-10`, disabledEmployee: true });
+    for (const id of [early.id, december.id, declared.organizationId]) await flag(id);
+
+    const [afterSpring, afterEnd] = [await stats("520300", spring, year), await stats("520300", end, year)];
+    expect(diff(afterSpring, beforeSpring, "provincial_bodies_employing")).toEqual({ numerator: 1, denominator: 3 });
+    expect(diff(afterEnd, beforeEnd, "provincial_bodies_employing")).toEqual({ numerator: 3, denominator: 3 });
+    // Without a day, the year's end (the real-name page's call).
+    const summaryAfter = await provincialBodiesSummary(t.db, "520300", Y);
+    expect([summaryAfter.bodies - summaryBefore.bodies, summaryAfter.employing - summaryBefore.employing]).toEqual([3, 3]);
+
+    // The list behind the figure follows the same rule.
+    const admin = await staff("admin", "520300");
+    const list = (asOf: string, key: string) => indicatorList(t.db, admin, { code: "provincial_bodies_employing", regionCode: "520300", ...year, asOf, key, page: 1 });
+    const names = async (asOf: string) => (await list(asOf, "employing")).rows.map((r) => (r[0]!.kind === "text" ? r[0]!.value : ""));
+    const employingSpring = await names(spring);
+    expect(employingSpring).toContain(early.name);
+    expect(employingSpring).not.toContain(december.name);
+    expect(await names(end)).toEqual(expect.arrayContaining([early.name, december.name]));
+    const figure = afterSpring.indicators.find((i) => i.code === "provincial_bodies_employing")!;
+    expect([(await list(spring, "employing")).total, (await list(spring, "not_employing")).total]).toEqual([figure.numerator, figure.denominator! - figure.numerator!]);
+  });
+
   it("an employment recorded off the platform moves new jobs by one in its form and the graduate rate", async () => {
     const g = await person({ region: GY, graduationYear: Y });
     const counselorRecord = async () => job(g, { start: `${Y}-04-01`, form: "flexible", origin: "recorded" });
@@ -480,6 +514,17 @@ describe("targets", () => {
       [ZY, true],
     ]);
     expect(listed.targets.some((x) => x.regionCode.startsWith("5201"))).toBe(false);
+  });
+
+  it("a target of another period starting in the same year is not replaced; the same period is updated", async () => {
+    const province = await staff("admin", "520000");
+    const plan = { indicator: "new_jobs" as const, regionCode: "520000", periodStart: Y + 3, periodEnd: Y + 7, source: "测试" };
+    expect(await setTarget(t.db, province, { ...plan, value: 50_000 })).toMatchObject({ ok: true, value: { created: true } });
+    // A one-year target from the same first year would overwrite the plan's: refused at the period.
+    expect(await setTarget(t.db, province, { ...plan, periodEnd: Y + 3, value: 9_000 })).toEqual({ ok: false, fieldErrors: { periodEnd: ["statistics.err.periodTaken"] } });
+    expect(await setTarget(t.db, province, { ...plan, value: 55_000 })).toMatchObject({ ok: true, value: { created: false } });
+    const rows = await t.db.selectFrom("plan_target").select(["period_end", "target_value"]).where("indicator", "=", "new_jobs").where("region_code", "=", "520000").where("period_start", "=", Y + 3).execute();
+    expect(rows.map((r) => [r.period_end, Number(r.target_value)])).toEqual([[Y + 7, 55_000]]);
   });
 
   it("a target applies to the period holding the query: a count of a longer period is spread over its years, a rate holds throughout; status follows", async () => {

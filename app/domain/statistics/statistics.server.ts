@@ -18,7 +18,7 @@ import { recordAudit, recordListRead } from "../audit/audit.server";
 import { notFound } from "../ids";
 import { can, isWithinRegion, PROVINCE_CODE, regionPrefix, requirePermission, type Actor } from "../permissions";
 import { householdSummary, someoneEmployedSql, zeroEmploymentSql } from "../realname/households.server";
-import { provincialBodiesSummary } from "../realname/provincial-bodies.server";
+import { provincialBodiesSummary, provincialBodyEmployingSql } from "../realname/provincial-bodies.server";
 import { workingAgeSql } from "../realname/working-age";
 import type { FieldErrors, Result } from "../accounts/accounts.server";
 import { SERVICE_TYPES } from "../counseling/counseling.schema";
@@ -331,7 +331,7 @@ function bodiesYear(w: Window): number {
 /** The figures the real-name module computes (households, provincial bodies) for one region, as tallies. */
 async function realNameTallies(db: DB, w: Window, regionCode: string): Promise<Tallies> {
   const households = await householdSummary(db, regionCode, w.day);
-  const bodies = await provincialBodiesSummary(db, regionCode, bodiesYear(w));
+  const bodies = await provincialBodiesSummary(db, regionCode, bodiesYear(w), w.asOf);
   return {
     // Of the households with a working-age member, those where one is employed (a household with no working-age
     // member can be neither, households.server.ts).
@@ -713,11 +713,8 @@ async function listRows(db: DB, w: Window, code: IndicatorCode, key: string | nu
     }
     case "provincial_bodies_employing": {
       const year = bodiesYear(w);
-      // The rule of provincial-bodies.server.ts (provincialBodiesSummary), which counts the figure.
-      const employing = sql<SqlBool>`(exists (select 1 from quota_declaration qd join quota_declaration_employee qe on qe.declaration_id = qd.id
-          where qd.organization_id = o.id and qd.levy_year = ${year} and qd.status in ('submitted', 'approved') and qe.kind = 'disabled')
-        or exists (select 1 from employment pe where pe.organization_id = o.id and pe.contract_start <= ${`${year}-12-31`}::date
-          and (pe.ended_on is null or pe.ended_on >= ${`${year}-01-01`}::date) and (pe.contract_end is null or pe.contract_end >= ${`${year}-01-01`}::date)))`;
+      // The rule of the figure (provincialBodiesSummary), as of the same day.
+      const employing = provincialBodyEmployingSql(year, w.asOf);
       let q = db
         .selectFrom("organization as o")
         .where(sql<SqlBool>`cardinality(o.provincial_body_kinds) > 0`)
@@ -997,7 +994,8 @@ export async function listTargets(db: DB, actor: Actor, regionCode?: string | nu
 }
 
 /**
- * Sets a target (insert, or update the one for the same indicator, first year and region), audited. Admins who may
+ * Sets a target (insert, or update the one for the same indicator, period and region), audited. A target of another
+ * period starting in the same year (same indicator and region) is not replaced: the period field says so. Admins who may
  * not set targets at all get 404; one asking for a region they do not set (their own prefecture, the province, a
  * region elsewhere) is told so at the region field, and nothing is written.
  */
@@ -1025,6 +1023,8 @@ export async function setTarget(
       .where("region_code", "=", input.regionCode)
       .forUpdate()
       .executeTakeFirst();
+    // The key holds one target per first year: a different period from the same year would replace the other one.
+    if (before && Number(before.period_end) !== input.periodEnd) return fail({ periodEnd: ["statistics.err.periodTaken"] });
     const row = await trx
       .insertInto("plan_target")
       .values({

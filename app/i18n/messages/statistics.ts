@@ -197,6 +197,7 @@ export const zh = {
   "statistics.err.source": "依据不能超过 200 个字",
   "statistics.err.periodOrder": "结束年份不能早于起始年份",
   "statistics.err.periodLength": "一个期间最长 10 年",
+  "statistics.err.periodTaken": "这个地区的这项指标已有一个同一年开始、结束年份不同的目标，保存会替换它。要修改那个目标，请选择与它相同的期间",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -402,4 +403,6 @@ export const en: Record<keyof typeof zh, string> = {
   "statistics.err.source": "The source can be at most 200 characters",
   "statistics.err.periodOrder": "The last year cannot be before the first year",
   "statistics.err.periodLength": "A period is at most 10 years",
+  "statistics.err.periodTaken":
+    "This region already has a target for this indicator starting in the same year but ending in a different one, and saving would replace it. To change that target, choose its period",
 };
