@@ -455,6 +455,8 @@ export interface CompetitionCategoryTable {
   name: string;
   description: ColumnType<string, string | undefined, string>;
   created_at: Generated<Date>;
+  /** Set when the organizer publishes the category's results (migration 2026-12-06T09-52-00Z). */
+  results_published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CompetitionEntryTable {

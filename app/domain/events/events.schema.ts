@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 
-export const EVENT_KINDS = ["graduates", "general", "rural", "online"] as const;
+/** A competition (issue 14) has categories and entrants instead of employers' booths and interview slots. */
+export const EVENT_KINDS = ["graduates", "general", "rural", "online", "competition"] as const;
 export const EVENT_ARRANGEMENTS = [
   "sign_language_interpreters",
   "captions",

@@ -614,9 +614,11 @@ export async function applyToParticipate(db: DB, actor: Actor, eventId: string, 
   await requireOrgMember(db, actor, organizationId, "create:event_participation");
   return db.transaction().execute(async (trx) => {
     // The event row is locked so two first submissions of one organization do not both insert.
-    const ev = await trx.selectFrom("recruitment_event").select(["id", "status", "ends_at", "title", "region_code"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
+    const ev = await trx.selectFrom("recruitment_event").select(["id", "status", "ends_at", "title", "region_code", "kind"]).where("id", "=", eventId).forUpdate().executeTakeFirst();
     if (!ev || ev.status !== "published") notFound();
     if (ev.ends_at < new Date()) return fail<{ participationId: string }>("events.err.eventOver");
+    // Employers have no booths at a skills competition.
+    if (ev.kind === "competition") return fail<{ participationId: string }>("competitions.err.noEmployers");
     const vacancies = await trx
       .selectFrom("vacancy")
       .select("id")
@@ -782,6 +784,8 @@ export async function registerForEvent(
       .executeTakeFirst();
     if (existing && existing.status !== "cancelled") return { ok: true as const, value: { registrationId: existing.id, status: existing.status, created: false } };
     if (ev.status !== "published") return fail<R>("events.err.eventCancelled");
+    // A competition is entered by category (app/domain/competitions), not registered for as a whole.
+    if (ev.kind === "competition") return fail<R>("competitions.err.enterByCategory");
     if (now > ev.registration_deadline) return fail<R>("events.err.registrationClosed");
     if (ev.kind === "graduates") {
       const p = await trx.selectFrom("seeker_profile").select("graduation_year").where("user_id", "=", actor.id).executeTakeFirst();
