@@ -45,21 +45,23 @@ function instantAfter(day: string): Date {
 }
 
 /**
- * The employing facts of organizations in column `o.id` for a year as of a day (default: the year's end), as SQL
- * expressions: a declaration for the year submitted by then (and not returned by then), or an employment record
- * started by then (and by the year's end) and neither ended nor past its contract end before the year began.
+ * The employing facts of organizations in column `o.id` for a year as of a day, as SQL expressions: a declaration for
+ * the year submitted by then (and not returned by then), or an employment record started by then (and by the year's
+ * end) and neither ended nor past its contract end before the year began. Without a day: jobs started by the year's
+ * end, and the declarations as they stand now (one for the year submitted after it still shows who was employed).
  */
 function employingFacts(year: number, asOf?: string) {
   const start = `${year}-01-01`;
   const last = lastDayOf(year, asOf);
   const next = instantAfter(last);
+  const declared = asOf
+    ? sql`qd.status in ('submitted', 'approved', 'returned') and qd.submitted_at < ${next} and not (qd.status = 'returned' and qd.reviewed_at < ${next})`
+    : sql`qd.status in ('submitted', 'approved')`;
   return {
     byDeclaration: sql<SqlBool>`exists (
       select 1 from quota_declaration qd
       join quota_declaration_employee qe on qe.declaration_id = qd.id
-      where qd.organization_id = o.id and qd.levy_year = ${year}
-        and qd.status in ('submitted', 'approved', 'returned') and qd.submitted_at < ${next}
-        and not (qd.status = 'returned' and qd.reviewed_at < ${next}) and qe.kind = 'disabled')`,
+      where qd.organization_id = o.id and qd.levy_year = ${year} and ${declared} and qe.kind = 'disabled')`,
     byRecords: sql<SqlBool>`exists (
       select 1 from employment pe
       where pe.organization_id = o.id and pe.contract_start <= ${last}::date
@@ -74,8 +76,8 @@ function employingSelections(year: number, asOf?: string) {
 }
 
 /**
- * Whether the organization in column `o.id` employs at least one disabled person in `year` as of `asOf` (default: the
- * year's end) — the rule of the figure, for lists that must agree with it.
+ * Whether the organization in column `o.id` employs at least one disabled person in `year` as of `asOf` (see
+ * employingFacts) — the rule of the figure, for lists that must agree with it.
  */
 export function provincialBodyEmployingSql(year: number, asOf?: string) {
   requireYear(year);
@@ -144,7 +146,8 @@ export async function listProvincialBodies(
 
 /**
  * For the statistics: flagged bodies of a region (the division and below) and how many employ ≥ 1 disabled person in
- * `year` as of `asOf` (a Shanghai day; default the year's end): only jobs started and declarations submitted by then.
+ * `year` as of `asOf` (a Shanghai day): only jobs started and declarations submitted by then. Without it, jobs started
+ * by the year's end and the declarations as they stand (employingFacts).
  */
 export async function provincialBodiesSummary(db: DB, regionCode: string, year: number, asOf?: string): Promise<{ bodies: number; employing: number }> {
   requireYear(year);
