@@ -747,6 +747,8 @@ export interface PublicInstitution {
   designations: DesignationRow[];
   supportTotals: SupportTotal[];
   openVacancies: number;
+  /** The open vacancies themselves (at most 50), to link to. */
+  vacancies: { id: string; title: string }[];
   openCourses: number;
   accommodations: string[];
   today: string;
@@ -797,6 +799,16 @@ export async function publicInstitution(db: DB, organizationId: string, options:
       designations.map((d) => d.id),
     ),
     openVacancies: Number(o.open_vacancies),
+    vacancies: await db
+      .selectFrom("vacancy as v")
+      .innerJoin("organization as o", "o.id", "v.organization_id")
+      .select(["v.id", "v.title"])
+      .where("o.id", "=", organizationId)
+      .where(openVacancyFilter(day))
+      .orderBy("v.published_at", "desc")
+      .orderBy("v.id")
+      .limit(50)
+      .execute(),
     openCourses: Number(o.open_courses),
     accommodations: o.accommodations,
     today: day,
