@@ -220,7 +220,7 @@ test.describe("counseling: from caseload to placement", () => {
     expect(await cohortFigure(c, "graduates")).toBe(graduatesBefore);
     expect(await cohortFigure(c, "employed")).toBe(employedBefore + 1);
     await c.locator('dd a[href*="list=employed"]').click();
-    await expect(c.getByRole("table")).toContainText(seekerName);
+    await expect(c.getByRole("table", { name: /名单/ })).toContainText(seekerName);
     await expectAccessibleWithoutScripts(c);
 
     await c.goto("/follow-up");
