@@ -7,6 +7,7 @@ import { pageTitle } from "~/components/meta";
 import { MaskedValue } from "~/components/seekers/profile-ui";
 import { ACCOMMODATIONS, DISABILITY_CATEGORIES, DISABILITY_GRADES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, label, TASK_DEMANDS } from "~/domain/catalog";
 import { getClientOverview } from "~/domain/counseling/client.server";
+import type { TrainingKind } from "~/domain/realname/verification.schema";
 import { formatCalendarDate, formatDay } from "~/domain/vacancies/format";
 import { todayInShanghai } from "~/domain/vacancies/vacancies.schema";
 import { requireActor } from "~/http/guards.server";
@@ -118,6 +119,7 @@ function ProfileSection({ profile }: { profile: Overview["profile"] }) {
         [t("seekers.field.pay"), preferences.expectedPay == null ? notGiven : t("seekers.prefs.payValue", { pay: preferences.expectedPay })],
         [t("seekers.field.skills"), list(skills.skills)],
         [t("seekers.field.certificates"), list(skills.certificates)],
+        [t("trainingProfile.field.trainingNeeds"), list(skills.trainingNeeds, (k) => t(`trainingProfile.kindShort.${k as TrainingKind}`))],
       ],
     ],
     [
@@ -133,6 +135,7 @@ function ProfileSection({ profile }: { profile: Overview["profile"] }) {
       [
         [t("seekers.field.zeroEmployment"), yesNo(family.zeroEmploymentFamily)],
         [t("seekers.field.lowIncome"), yesNo(family.lowIncomeFamily)],
+        [t("trainingProfile.field.poorHousehold"), yesNo(family.poorHousehold)],
       ],
     ],
   ];

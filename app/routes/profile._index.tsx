@@ -8,6 +8,9 @@ import { ACCOMMODATIONS, DISABILITY_CATEGORIES, DISABILITY_GRADES, EDUCATION_LEV
 import { requirePermission } from "~/domain/permissions";
 import { isProfileStep, PROFILE_STEPS, type ProfileStep } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, type ProfileView } from "~/domain/seekers/seekers.server";
+import type { TrainingKind } from "~/domain/realname/verification.schema";
+import { listOwnCertificates } from "~/domain/training-profile/training-profile.server";
+import { formatCalendarDate } from "~/domain/vacancies/format";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -21,16 +24,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const revealParam = params.get("reveal");
   const reveal = revealParam === "id" || revealParam === "certificate" ? revealParam : null;
-  const profile = await getOwnProfile(await getDb(), actor, { reveal });
+  const db = await getDb();
+  const [profile, certificates] = await Promise.all([getOwnProfile(db, actor, { reveal }), listOwnCertificates(db, actor)]);
   const saved = params.get("saved");
   const visibility = params.get("visibility");
   return {
     profile,
+    certificates,
     notice: {
       saved: isProfileStep(saved) ? saved : null,
       certificateCleared: params.get("certificate") === "cleared",
       withdrawn: params.get("withdrawn") === "disability",
       visibility: visibility === "on" || visibility === "off" ? visibility : null,
+      certificatesSaved: params.get("saved") === "certificates",
     },
   };
 }
@@ -57,6 +63,7 @@ function Notices({ notice, nextStep }: { notice: ReturnType<typeof useLoaderData
   }
   if (notice.certificateCleared) lines.push(<p key="cleared">{t("seekers.certificateCleared")}</p>);
   if (notice.withdrawn) lines.push(<p key="withdrawn">{t("seekers.disability.withdrawn")}</p>);
+  if (notice.certificatesSaved) lines.push(<p key="certificates">{t("trainingProfile.certs.saved")}</p>);
   if (notice.visibility) lines.push(<p key="visibility">{t(notice.visibility === "on" ? "seekers.visibility.turnedOn" : "seekers.visibility.turnedOff")}</p>);
   if (!lines.length) return null;
   return (
@@ -158,6 +165,7 @@ function useStepSummary(profile: Profile): Record<ProfileStep, [string, ReactNod
     skills: [
       [t("seekers.field.skills"), list(skills.skills)],
       [t("seekers.field.certificates"), list(skills.certificates)],
+      [t("trainingProfile.field.trainingNeeds"), list(skills.trainingNeeds, (k) => t(`trainingProfile.kindShort.${k as TrainingKind}`))],
     ],
     needs: [
       [t("seekers.field.needsRequired"), list(needs.required, (c) => label(ACCOMMODATIONS, c, locale))],
@@ -175,13 +183,49 @@ function useStepSummary(profile: Profile): Record<ProfileStep, [string, ReactNod
     family: [
       [t("seekers.field.zeroEmployment"), yesNo(family.zeroEmploymentFamily)],
       [t("seekers.field.lowIncome"), yesNo(family.lowIncomeFamily)],
+      [t("trainingProfile.field.poorHousehold"), yesNo(family.poorHousehold)],
     ],
   };
 }
 
+/** The training certificates the seeker holds, whether each is shown, and the way to choose (issue 14). */
+function TrainingCertificates({ certificates }: { certificates: ReturnType<typeof useLoaderData<typeof loader>>["certificates"] }) {
+  const { t, locale } = useI18n();
+  return (
+    <section aria-labelledby="certificates-title" id="certificates">
+      <h2 id="certificates-title" className="section-title">
+        {t("trainingProfile.certs.title")}
+      </h2>
+      {certificates.length ? (
+        <>
+          <p className="mb-3">{t("trainingProfile.certs.lead")}</p>
+          <ul className="mb-3 grid gap-3">
+            {certificates.map((c) => (
+              <li key={c.id} className="card">
+                <p className="font-bold">{c.name}</p>
+                <p>
+                  {t(`trainingProfile.certs.kind.${c.kind}`)}
+                  {c.level ? `${t("seekers.separator")}${t("trainingProfile.certs.level", { level: c.level })}` : ""}
+                </p>
+                <p>{t("trainingProfile.certs.issued", { issuer: c.issuer, date: formatCalendarDate(locale, c.issuedOn) })}</p>
+                <p className={c.shown ? "font-bold text-ok" : "text-muted"}>{t(c.shown ? "trainingProfile.certs.shown" : "trainingProfile.certs.hidden")}</p>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/profile/certificates">{t("trainingProfile.certs.manage")}</Link>
+          </p>
+        </>
+      ) : (
+        <p>{t("trainingProfile.certs.none")}</p>
+      )}
+    </section>
+  );
+}
+
 export default function ProfileOverview() {
   const { t } = useI18n();
-  const { profile, notice } = useLoaderData<typeof loader>();
+  const { profile, certificates, notice } = useLoaderData<typeof loader>();
   const done = new Set<string>(profile.completedSteps);
   const nextStep = PROFILE_STEPS.find((s) => !done.has(s)) ?? null;
   const summaries = useStepSummary(profile as Profile);
@@ -219,6 +263,8 @@ export default function ProfileOverview() {
           );
         })}
       </ol>
+
+      <TrainingCertificates certificates={certificates} />
 
       <h2 className="section-title">{t("seekers.visibility.title")}</h2>
       <p className="mb-2">{t(profile.discoverable ? "seekers.visibility.isOn" : "seekers.visibility.isOff")}</p>

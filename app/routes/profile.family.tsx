@@ -12,6 +12,7 @@ import { familySchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, saveFamily } from "~/domain/seekers/seekers.server";
 import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
+import { formatDateTime } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "seekers.step.family");
@@ -24,7 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     defaults: {
       zeroEmploymentFamily: family.zeroEmploymentFamily || undefined,
       lowIncomeFamily: family.lowIncomeFamily || undefined,
+      poorHousehold: family.poorHousehold || undefined,
+      poorHouseholdConsent: family.poorHouseholdConsentAt ? true : undefined,
     },
+    poorConsentAt: family.poorHouseholdConsentAt,
   };
 }
 
@@ -39,8 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function FamilyStep() {
-  const { t } = useI18n();
-  const { defaults } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const { defaults, poorConsentAt } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "family",
@@ -57,7 +61,19 @@ export default function FamilyStep() {
         <Fieldset id="family-flags" legend={t("seekers.family.legend")} hint={t("seekers.family.hint")}>
           <CheckboxField meta={fields.zeroEmploymentFamily} label={t("seekers.family.zero")} hint={t("seekers.family.zero.hint")} />
           <CheckboxField meta={fields.lowIncomeFamily} label={t("seekers.family.low")} hint={t("seekers.family.low.hint")} />
+          <CheckboxField meta={fields.poorHousehold} label={t("trainingProfile.poor.label")} hint={t("trainingProfile.poor.hint")} />
         </Fieldset>
+        <section aria-labelledby="poor-consent-title" className="card mb-6">
+          <h2 id="poor-consent-title" className="section-title mt-0">
+            {t("trainingProfile.poor.consent.legend")}
+          </h2>
+          <p className="mb-4">{t("trainingProfile.poor.consent.text")}</p>
+          <CheckboxField
+            meta={fields.poorHouseholdConsent}
+            label={t("trainingProfile.poor.consent.label")}
+            hint={poorConsentAt ? t("trainingProfile.poor.consent.given", { time: formatDateTime(locale, poorConsentAt) }) : undefined}
+          />
+        </section>
         <SaveButton />
       </Form>
     </StepPage>

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { TextAreaField } from "~/components/form/field";
+import { CheckboxGroup, TextAreaField } from "~/components/form/field";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,6 +8,7 @@ import { ErrorSummary } from "~/components/form/error-summary";
 import { pageTitle } from "~/components/meta";
 import { SaveButton, StepPage } from "~/components/seekers/profile-ui";
 import { requirePermission } from "~/domain/permissions";
+import { TRAINING_KINDS } from "~/domain/realname/verification.schema";
 import { CERTIFICATES_MAX, LIST_ITEM_MAX, SKILLS_MAX, skillsSchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, saveSkills } from "~/domain/seekers/seekers.server";
 import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   requirePermission(actor, "read:seeker_profile", { ownerId: actor.id });
   const { skills } = await getOwnProfile(await getDb(), actor);
-  return { defaults: { skills: skills.skills.join("\n"), certificates: skills.certificates.join("\n") } };
+  return { defaults: { skills: skills.skills.join("\n"), certificates: skills.certificates.join("\n"), trainingNeeds: skills.trainingNeeds } };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -56,6 +57,12 @@ export default function SkillsStep() {
           label={t("seekers.skills.certificates")}
           hint={t("seekers.skills.certificates.hint", { max: CERTIFICATES_MAX })}
           rows={4}
+        />
+        <CheckboxGroup
+          meta={fields.trainingNeeds}
+          legend={`${t("trainingProfile.needs.legend")}${t("form.optional")}`}
+          hint={t("trainingProfile.needs.hint")}
+          options={TRAINING_KINDS.map((k) => ({ value: k, label: t(`trainingProfile.kind.${k}`) }))}
         />
         <SaveButton />
       </Form>

@@ -174,13 +174,14 @@ export async function verificationQueue(
 // ---------------------------------------------------------------------------------------------------------------
 // One check
 
-/** Whether the seeker holds an employment record open on `day`: not ended and not past its contract end. */
+/** Whether the seeker holds an employment record open on `day`: started by then, not ended and not past its contract end. */
 async function hasOpenEmployment(db: DB, seekerId: string, day: string): Promise<boolean> {
   const row = await db
     .selectFrom("employment")
     .select("id")
     .where("seeker_id", "=", seekerId)
     .where("ended_on", "is", null)
+    .where("contract_start", "<=", day)
     .where((eb) => eb.or([eb("contract_end", "is", null), eb("contract_end", ">=", day)]))
     .executeTakeFirst();
   return !!row;
@@ -262,7 +263,12 @@ export async function verify(
       .executeTakeFirstOrThrow();
     await trx
       .updateTable("seeker_profile")
-      .set({ employment_status: profileStatusFor(input.employmentStatus), updated_at: sql<Date>`now()` })
+      .set({
+        employment_status: profileStatusFor(input.employmentStatus),
+        // Training needs found at the check become the profile's (issue 14), so the seeker and the counselor see the same.
+        ...(input.trainingNeeds.length ? { training_needs: [...new Set(input.trainingNeeds)] } : {}),
+        updated_at: sql<Date>`now()`,
+      })
       .where("user_id", "=", seekerId)
       .execute();
     await recordAudit(trx, {

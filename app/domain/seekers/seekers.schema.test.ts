@@ -126,7 +126,7 @@ describe("other steps", () => {
 
   it("trims, de-duplicates and limits skill lists at the field", () => {
     const r = parseWithZod(form({ skills: "a，b,a\n\n c ", certificates: "" }), { schema: skillsSchema });
-    expect(r.status === "success" && r.value).toEqual({ skills: ["a", "b", "c"], certificates: [] });
+    expect(r.status === "success" && r.value).toEqual({ skills: ["a", "b", "c"], certificates: [], trainingNeeds: [] });
     const many = Array.from({ length: 31 }, (_, i) => `技能${i}`).join("\n");
     expect(errorsOf(parseWithZod(form({ skills: many }), { schema: skillsSchema }))).toEqual({ skills: ['seekers.err.skillsMany|{"max":30}'] });
     expect(errorsOf(parseWithZod(form({ skills: "x".repeat(31) }), { schema: skillsSchema }))).toEqual({ skills: ['seekers.err.skillLong|{"max":30}'] });

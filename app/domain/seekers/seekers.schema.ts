@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ACCOMMODATIONS, codes, DISABILITY_CATEGORIES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, TASK_DEMANDS, type AccommodationCode } from "../catalog";
 import { certificateParts, checkCertificateNumber, checkIdNumber, parseIdNumber, type CertificateError, type IdNumberRule } from "../identity";
 import { isCalendarDate, splitSkills } from "../vacancies/vacancies.schema";
+import { TRAINING_KINDS } from "../realname/verification.schema";
 import { errorMessage, type MessageKey } from "../../i18n/i18n";
 
 /** The profile's steps, in the order the overview lists them; `completed_steps` holds these names. */
@@ -322,6 +323,12 @@ export const skillsSchema = z.object({
     itemLong: "seekers.err.certificateItemLong",
     tooMany: "seekers.err.certificatesMany",
   }),
+  // What the person wants to learn (分类掌握培训需求, issue 14): the real-name check's training kinds.
+  trainingNeeds: z
+    .array(z.string())
+    .refine((list) => list.every((v) => (TRAINING_KINDS as readonly string[]).includes(v)), "trainingProfile.err.unknownKind")
+    .transform((list) => TRAINING_KINDS.filter((k) => list.includes(k)))
+    .default([]),
 });
 export type SkillsInput = z.infer<typeof skillsSchema>;
 
@@ -376,10 +383,19 @@ export const preferencesSchema = z.object({
 });
 export type PreferencesInput = z.infer<typeof preferencesSchema>;
 
-export const familySchema = z.object({
-  zeroEmploymentFamily: z.boolean().optional(),
-  lowIncomeFamily: z.boolean().optional(),
-});
+export const familySchema = z
+  .object({
+    zeroEmploymentFamily: z.boolean().optional(),
+    lowIncomeFamily: z.boolean().optional(),
+    // 建档立卡贫困户 (issue 14): kept only with its own consent, like the disability data.
+    poorHousehold: z.boolean().optional(),
+    poorHouseholdConsent: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.poorHousehold && !v.poorHouseholdConsent) {
+      ctx.addIssue({ code: "custom", path: ["poorHouseholdConsent"], message: "trainingProfile.err.poorConsentRequired" });
+    }
+  });
 export type FamilyInput = z.infer<typeof familySchema>;
 
 export const visibilitySchema = z

@@ -320,7 +320,7 @@ describe("steps", () => {
     expect(row).toMatchObject({ completed_steps: ["region"], real_name: null, id_number: null, household_region_code: "522601", residence: "rural" });
 
     const skills = skillsSchema.parse({ skills: " 盲人按摩 ,办公软件\n盲人按摩、 电商客服 ", certificates: "保健按摩师" });
-    expect(skills).toEqual({ skills: ["盲人按摩", "办公软件", "电商客服"], certificates: ["保健按摩师"] });
+    expect(skills).toEqual({ skills: ["盲人按摩", "办公软件", "电商客服"], certificates: ["保健按摩师"], trainingNeeds: [] });
     await saveSkills(t.db, actor, user.id, skills);
     await saveFamily(t.db, actor, user.id, { zeroEmploymentFamily: true });
     row = await profileRow(user.id);

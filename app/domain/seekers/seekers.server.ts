@@ -15,6 +15,7 @@ import { beginSignInAttempt, identifierChecksBlockedUntil, recordIdentifierColli
 import { recordAudit } from "../audit/audit.server";
 import { listDivisionsWithin, type Division } from "../divisions/divisions.server";
 import { maskIdentifier, parseIdNumber } from "../identity";
+import { TRAINING_KINDS, type TrainingKind } from "../realname/verification.schema";
 import { requirePermission, type Actor } from "../permissions";
 import {
   certificateErrors,
@@ -90,7 +91,8 @@ export interface ProfileView {
     graduateMajor: string | null;
     graduationYear: number | null;
   };
-  skills: { skills: string[]; certificates: string[] };
+  /** What the person can do, their own list of certificates, and what they want to learn (issue 14). */
+  skills: { skills: string[]; certificates: string[]; trainingNeeds: TrainingKind[] };
   needs: { required: string[]; preferred: string[] };
   limits: string[];
   preferences: {
@@ -101,7 +103,8 @@ export interface ProfileView {
     preferredRegions: RegionName[];
     expectedPay: number | null;
   };
-  family: { zeroEmploymentFamily: boolean; lowIncomeFamily: boolean };
+  /** The poor-household flag is kept only with its consent (issue 14); never shown to employers. */
+  family: { zeroEmploymentFamily: boolean; lowIncomeFamily: boolean; poorHousehold: boolean; poorHouseholdConsentAt: Date | null };
 }
 
 export type Reveal = "id" | "certificate";
@@ -148,6 +151,7 @@ export async function getProfile(db: DB, actor: Actor, userId: string, options: 
       "employment_status",
       "skills",
       "certificates",
+      "training_needs",
       "needs_required",
       "needs_preferred",
       "limits",
@@ -158,6 +162,8 @@ export async function getProfile(db: DB, actor: Actor, userId: string, options: 
       "expected_pay_min",
       "zero_employment_family",
       "low_income_family",
+      "poor_household",
+      "poor_household_consent_at",
       "discoverable",
       "completed_steps",
       "updated_at",
@@ -200,7 +206,11 @@ export async function getProfile(db: DB, actor: Actor, userId: string, options: 
       graduateMajor: row?.graduate_major ?? null,
       graduationYear: row?.graduation_year ?? null,
     },
-    skills: { skills: row?.skills ?? [], certificates: row?.certificates ?? [] },
+    skills: {
+      skills: row?.skills ?? [],
+      certificates: row?.certificates ?? [],
+      trainingNeeds: TRAINING_KINDS.filter((k) => (row?.training_needs ?? []).includes(k)),
+    },
     needs: { required: row?.needs_required ?? [], preferred: row?.needs_preferred ?? [] },
     limits: row?.limits ?? [],
     preferences: {
@@ -214,6 +224,9 @@ export async function getProfile(db: DB, actor: Actor, userId: string, options: 
     family: {
       zeroEmploymentFamily: row?.zero_employment_family ?? false,
       lowIncomeFamily: row?.low_income_family ?? false,
+      // Without its consent the flag does not count (the save never stores one without the other).
+      poorHousehold: !!row?.poor_household && !!row?.poor_household_consent_at,
+      poorHouseholdConsentAt: row?.poor_household ? (row?.poor_household_consent_at ?? null) : null,
     },
   };
 }
@@ -536,7 +549,7 @@ export async function saveSkills(db: DB, actor: Actor, userId: string, input: Sk
   requireUpdate(actor, userId);
   return inTransaction(db, async (trx) => {
     const current = await lockProfile(trx, userId);
-    await writeStep(trx, userId, current, "skills", { skills: input.skills, certificates: input.certificates });
+    await writeStep(trx, userId, current, "skills", { skills: input.skills, certificates: input.certificates, training_needs: input.trainingNeeds ?? [] });
     return null;
   });
 }
@@ -581,13 +594,26 @@ export async function saveWorkPreferences(db: DB, actor: Actor, userId: string, 
   });
 }
 
-export async function saveFamily(db: DB, actor: Actor, userId: string, input: FamilyInput): Promise<Result<null>> {
+/**
+ * The family's circumstances. The poor-household flag (建档立卡贫困户, issue 14) is saved only with its own explicit
+ * consent, whose first time is kept; unticking the flag withdraws the consent and erases both.
+ */
+export async function saveFamily(db: DB, actor: Actor, userId: string, input: FamilyInput, request: { now?: Date } = {}): Promise<Result<null>> {
   requireUpdate(actor, userId);
+  const poor = input.poorHousehold === true;
+  if (poor && input.poorHouseholdConsent !== true) return { ok: false, fieldErrors: { poorHouseholdConsent: ["trainingProfile.err.poorConsentRequired"] } };
   return inTransaction(db, async (trx) => {
     const current = await lockProfile(trx, userId);
+    const consent = poor
+      ? ((await trx.selectFrom("seeker_profile").select("poor_household_consent_at").where("user_id", "=", userId).executeTakeFirstOrThrow()).poor_household_consent_at ??
+        request.now ??
+        new Date())
+      : null;
     await writeStep(trx, userId, current, "family", {
       zero_employment_family: input.zeroEmploymentFamily ?? false,
       low_income_family: input.lowIncomeFamily ?? false,
+      poor_household: poor,
+      poor_household_consent_at: consent,
     });
     return null;
   });
