@@ -25,10 +25,10 @@ function fail(message: string, field = ""): { ok: false; fieldErrors: Record<str
 /** A seeker's place for caseload purposes: where they live now, else their household registration. */
 const seekerRegion = sql<string | null>`coalesce(p.current_region_code, p.household_region_code)`;
 
-/** Whether the seeker holds a job now: an employment not ended and not past its contract end, or says so. */
+/** Whether the seeker holds a job now: an employment started, not ended and not past its contract end, or says so. */
 function employedNow(today: string) {
   return sql<boolean>`(p.employment_status = 'employed' or exists (
-    select 1 from employment e where e.seeker_id = u.id and e.ended_on is null
+    select 1 from employment e where e.seeker_id = u.id and e.ended_on is null and e.contract_start <= ${today}::date
       and (e.contract_end is null or e.contract_end >= ${today}::date)))`;
 }
 

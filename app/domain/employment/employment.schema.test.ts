@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeUscc } from "../../../tests/fixtures/factories";
-import { classifySchema, employmentSchema, endSchema, lookupSchema, parseListQuery, recordSchema } from "./employment.schema";
+import { classifySchema, employmentSchema, endSchema, latestContractStart, lookupSchema, parseListQuery, recordSchema } from "./employment.schema";
 
 const SEEKER = "6f1c7d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
 
@@ -23,6 +23,15 @@ function errors(result: { success: boolean; error?: { issues: { path: (string | 
 }
 
 describe("recordSchema", () => {
+  it("accepts a start up to 90 days from today (Asia/Shanghai), not later", () => {
+    expect(latestContractStart(new Date("2026-11-30T20:00:00+08:00"))).toBe("2027-02-28");
+    const latest = latestContractStart();
+    const dayAfter = new Date(`${latest}T00:00:00Z`);
+    dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+    expect(recordSchema.safeParse({ ...valid, contractStart: latest }).success).toBe(true);
+    expect(errors(recordSchema.safeParse({ ...valid, contractStart: dayAfter.toISOString().slice(0, 10) }))).toEqual({ contractStart: ["employment.err.startTooLate"] });
+  });
+
   it("accepts a complete record and reads optional fields as absent", () => {
     const r = recordSchema.safeParse(valid);
     expect(r.success).toBe(true);

@@ -11,7 +11,7 @@ import type { EmploymentEvidence, EmploymentForm, EmploymentOrigin } from "../..
 import { normalizePhone, PHONE_RE } from "../accounts/accounts.schema";
 import { checkUscc, type UsccRule } from "../identity";
 import { EMPLOYMENT_FORMS } from "../statistics/contract";
-import { isCalendarDate } from "../vacancies/vacancies.schema";
+import { isCalendarDate, todayInShanghai } from "../vacancies/vacancies.schema";
 
 export { EMPLOYMENT_FORMS };
 export const EMPLOYMENT_ORIGINS: readonly EmploymentOrigin[] = ["platform", "declared", "recorded"];
@@ -22,18 +22,29 @@ export const NOTE_MAX = 500;
 export const PAY_MAX = 1_000_000;
 export const MONTHS_MAX = 600;
 export const EMPLOYMENT_PAGE_SIZE = 25;
+/** How far ahead a job may start when it is recorded: a signed contract starting soon, not a plan. */
+export const START_AHEAD_DAYS = 90;
+
+/** The latest contract start accepted today (Asia/Shanghai): today + START_AHEAD_DAYS. */
+export function latestContractStart(now: Date = new Date()): string {
+  const d = new Date(`${todayInShanghai(now)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + START_AHEAD_DAYS);
+  return d.toISOString().slice(0, 10);
+}
 
 const FORM_VALUES = EMPLOYMENT_FORMS as unknown as [EmploymentForm, ...EmploymentForm[]];
 
 const choice = <T extends string>(values: readonly T[], message: string) =>
   z.enum(values as unknown as [T, ...T[]], { errorMap: () => ({ message }) });
 
+const isDayInRange = (v: string) => isCalendarDate(v) && v >= "1950-01-01" && v <= "2100-12-31";
+
 const calendarDate = (required: string) =>
   z
     .string({ required_error: required })
     .trim()
     .min(1, required)
-    .refine((v) => isCalendarDate(v) && v >= "1950-01-01" && v <= "2100-12-31", "employment.err.dateFormat");
+    .refine(isDayInRange, "employment.err.dateFormat");
 
 const optionalText = (max: number) => z.string().trim().max(max, "employment.err.textLong").optional();
 
@@ -87,6 +98,7 @@ const dates = z
     contractEnd: calendarDate("employment.err.dateFormat").optional(),
   })
   .superRefine((v, ctx) => {
+    if (isDayInRange(v.contractStart) && v.contractStart > latestContractStart()) ctx.addIssue({ code: "custom", path: ["contractStart"], message: "employment.err.startTooLate" });
     if (v.contractEnd && v.contractEnd < v.contractStart) {
       ctx.addIssue({ code: "custom", path: ["contractEnd"], message: "employment.err.endBeforeStart" });
     }

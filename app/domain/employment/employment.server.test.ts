@@ -260,6 +260,42 @@ describe("recording a job found off the platform", () => {
     expect(listed).toEqual([{ entity_id: "520102:self_employed:recorded:1" }]);
   });
 
+  it("the same job is not recorded twice: same employer (spaces ignored, or the same organization), overlapping, not ended", async () => {
+    const c = await staff("counselor", "520102");
+    const s = await seeker({ regionCode: "520102" });
+    const first = await recorded(c, s.id, { employerName: "社区居家手工编织", contractStart: "2026-05-01" });
+    const duplicate = { ok: false, fieldErrors: { contractStart: ["employment.err.duplicate"] } };
+    expect(await recordEmployment(t.db, c, input(s.id, { employerName: " 社区居家 手工编织", contractStart: "2026-07-01" }))).toEqual(duplicate);
+    // Another employer, or a job with the same one after a fixed-term contract ended, is a new job.
+    await recorded(c, s.id, { employerName: "自营小卖部", contractStart: "2026-07-01" });
+    const fixedTerm = await recorded(c, s.id, { employerName: "村合作社", contractStart: "2025-01-01", contractEnd: "2025-12-31" });
+    expect(await recordEmployment(t.db, c, input(s.id, { employerName: "村合作社", contractStart: "2025-12-01" }))).toEqual(duplicate);
+    await recorded(c, s.id, { employerName: "村合作社", contractStart: "2026-01-01" });
+    expect(fixedTerm).toBeTruthy();
+    // Once the first job is recorded as ended, the person may be recorded at the same employer again.
+    expect(await endEmployment(t.db, c, first, { endedOn: "2026-06-30" }, { now: on("2026-07-01") })).toMatchObject({ ok: true });
+    await recorded(c, s.id, { employerName: "社区居家手工编织", contractStart: "2026-08-01" });
+
+    // An organization on the platform: its hire and a record by its code are the same job.
+    const hired = await seeker({ regionCode: "520102" });
+    const hire = await platformHire(hired.actor);
+    const uscc = (await t.db.selectFrom("organization").select("uscc").where("id", "=", hire.organization.id).executeTakeFirstOrThrow()).uscc;
+    expect(await recordEmployment(t.db, c, input(hired.id, { organizationCode: uscc, employerName: undefined, contractStart: "2026-09-01" }))).toEqual(duplicate);
+    expect(await t.db.selectFrom("employment").select("id").where("seeker_id", "=", hired.id).execute()).toHaveLength(1);
+    expect(await t.db.selectFrom("employment").select("id").where("seeker_id", "=", s.id).execute()).toHaveLength(5);
+  });
+
+  it("a job starting next month leaves the person among the not employed today", async () => {
+    const c = await staff("counselor", "520102");
+    const g = await seeker({ regionCode: "520102" });
+    const a = await assignSeeker(t.db, await staff("admin", "520000"), { seekerId: g.id, counselorId: c.id, note: "" });
+    if (!a.ok) throw new Error("assign failed");
+    await recorded(c, g.id, { contractStart: "2026-12-01" });
+    const notEmployed = async (day: string) => (await getCaseload(t.db, c, c.id, { ...QUERY, filters: ["notEmployed"] }, on(day))).rows.map((r) => r.seekerId);
+    expect(await notEmployed("2026-11-15")).toEqual([g.id]);
+    expect(await notEmployed("2026-12-01")).toEqual([]);
+  });
+
   it("links an employer on the platform by its credit code; an unknown or unverified code is refused", async () => {
     const c = await staff("counselor", "520100");
     const s = await seeker({ regionCode: "520102" });
@@ -319,6 +355,9 @@ describe("a hire on the platform", () => {
       value: { changed: false },
     });
     expect((await auditRows(plain.employmentId)).filter((r) => r.action === "update")).toHaveLength(1);
+    // Evidence left empty keeps what was recorded.
+    expect(await classifyEmployment(t.db, c, plain.employmentId, { form: "auxiliary", evidenceNote: "社区居家服务" })).toEqual({ ok: true, value: { changed: true } });
+    expect(await t.db.selectFrom("employment").select(["form", "evidence"]).where("id", "=", plain.employmentId).executeTakeFirstOrThrow()).toEqual({ form: "auxiliary", evidence: "contract" });
     // The employer may not change it here.
     expect(await outcome(classifyEmployment(t.db, plain.owner, plain.employmentId, { form: "rural" }))).toBe(404);
   });

@@ -146,10 +146,38 @@ async function organizationByCode(db: DB, code: string | undefined) {
   return org ? { ok: true as const, id: org.id } : { ok: false as const };
 }
 
+/** Spaces (a full-width one too) dropped, to compare employer names as typed. */
+const SPACES_SQL = "[[:space:]\u3000]";
+
+/**
+ * Whether the seeker already has a record not ended, with the same employer — the same organization on the platform,
+ * or, when neither names one, the same employer name ignoring spaces — whose dates overlap the new job's.
+ */
+async function sameJobRecorded(db: DB, seekerId: string, organizationId: string | null, input: Pick<RecordInput, "employerName" | "contractStart" | "contractEnd">): Promise<boolean> {
+  const name = (input.employerName ?? "").replace(/\s/g, "");
+  if (!organizationId && !name) return false;
+  const row = await db
+    .selectFrom("employment as e")
+    .select("e.id")
+    .where("e.seeker_id", "=", seekerId)
+    .where("e.ended_on", "is", null)
+    .where(
+      organizationId
+        ? sql<boolean>`e.organization_id = ${organizationId}`
+        : sql<boolean>`e.organization_id is null and regexp_replace(coalesce(e.employer_name, ''), ${SPACES_SQL}, '', 'g') = ${name}`,
+    )
+    .where(sql<boolean>`e.contract_start <= coalesce(${input.contractEnd ?? null}::date, 'infinity'::date)`)
+    .where(sql<boolean>`coalesce(e.contract_end, 'infinity'::date) >= ${input.contractStart}::date`)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
 /**
  * A counselor or admin records a job a seeker of their region found off the platform (origin `recorded`): any form,
  * an employer on the platform (by its code) or named, or a self-employment described. 404 for a seeker outside the
- * region. One transaction with its audit row.
+ * region. The same job twice (same employer, overlapping dates, not ended) is refused. One transaction with its
+ * audit row.
  */
 export async function recordEmployment(
   db: DB,
@@ -164,6 +192,9 @@ export async function recordEmployment(
   const org = await organizationByCode(db, input.organizationCode);
   if (!org.ok) return fail("organizationCode", "employment.err.organizationUnknown");
   return db.transaction().execute(async (trx) => {
+    // One recording at a time per seeker, so two submissions of the same job cannot both pass the check below.
+    await trx.selectFrom("app_user").select("id").where("id", "=", seeker.id).forUpdate().execute();
+    if (await sameJobRecorded(trx, seeker.id, org.id, input)) return fail("contractStart", "employment.err.duplicate");
     const row = await trx
       .insertInto("employment")
       .values({
@@ -365,15 +396,16 @@ export async function updateEmployment(db: DB, actor: Actor, id: string, input: 
   return saveChanges(db, actor, place, values, options.ip);
 }
 
-/** Sets the form (and evidence) of any record of the region, a hire on the platform included. Audited. */
+/** Sets the form (and evidence: none given keeps the old one) of any record of the region, a hire on the platform included. Audited. */
 export async function classifyEmployment(db: DB, actor: Actor, id: string, input: ClassifyInput, options: { ip?: string | null } = {}): Promise<Result<{ changed: boolean }>> {
   requireStaff(actor);
   const place = await recordWithPlace(db, id);
   requirePermission(actor, "update:employment", { regionCode: place.region_code });
-  const values = {
+  const values: Changeable = {
     form: input.form,
     contract_months: input.contractMonths ?? null,
-    evidence: input.evidence ?? null,
+    // Evidence left empty keeps what was recorded.
+    ...(input.evidence ? { evidence: input.evidence } : {}),
     evidence_note: input.evidenceNote || null,
   };
   return saveChanges(db, actor, place, values, options.ip);
@@ -388,7 +420,7 @@ type Changeable = {
   contract_months: number | null;
   monthly_pay?: number;
   social_insurance?: boolean;
-  evidence: EmploymentEvidence | null;
+  evidence?: EmploymentEvidence | null;
   evidence_note: string | null;
 };
 

@@ -192,6 +192,10 @@ describe("the quarterly real-name check", () => {
     // An ended record does not count; an open one does.
     await employment(s.id, { start: "2025-01-01", endedOn: "2026-03-01" });
     expect(await verificationDone(t.db, c, employed.value.verificationId, { now: NOW })).toMatchObject({ employedWithoutRecord: true });
+    // Nor does one starting next month: not open today.
+    await employment(s.id, { start: "2026-12-01", form: "rural" });
+    expect(await verificationDone(t.db, c, employed.value.verificationId, { now: NOW })).toMatchObject({ employedWithoutRecord: true });
+    expect(await verificationForm(t.db, c, s.id, { now: NOW })).toMatchObject({ hasOpenEmployment: false });
     await employment(s.id, { start: "2026-09-01", form: "rural" });
     expect(await verificationDone(t.db, c, employed.value.verificationId, { now: NOW })).toMatchObject({ employedWithoutRecord: false });
     // The confirmation is the checker's only.
@@ -422,7 +426,7 @@ describe("households and zero-employment families", () => {
     expect(await zeroEmploymentHouseholdIds(t.db, region, day)).toEqual(zeroIds.sort());
     // Another prefecture's households are not counted here.
     const elsewhere = await householdSummary(t.db, "520300", day);
-    const there = await t.db.selectFrom("household").select((eb) => eb.fn.countAll<number>().as("n")).where("region_code", "like", "5203%").executeTakeFirstOrThrow();
+    const there = await t.db.selectFrom("household").select((eb) => eb.fn.countAll<number>().as("n")).where("region_code", "like", "5203%").where("created_at", "<", end).executeTakeFirstOrThrow();
     expect(elsewhere.households).toBe(Number(there.n));
 
     // The SQL rule and the TypeScript rule agree at the boundaries.

@@ -146,6 +146,8 @@ export const zh = {
   "employment.err.lookupNotFound": "在您负责的地区没有找到这位求职者。请核对号码；求职者需要先在本平台登记。",
   "employment.err.notRecorded": "这条记录来自平台录用或用人单位申报，只能修改就业形式和核实依据",
   "employment.err.startAfterEnded": "开始日期不能晚于已记录的工作结束日期",
+  "employment.err.startTooLate": "开始日期不能晚于今天起 90 天；尚未开始的工作，请在临近开始时再记录",
+  "employment.err.duplicate": "这位求职者在同一单位已有一条时间重叠、尚未结束的就业记录，不能重复记录。请打开那条记录修改，或先记录它已结束",
   "employment.err.endedOnRequired": "请填写工作结束日期",
   "employment.err.alreadyEnded": "这份工作已经记录为结束",
   "employment.err.endedBeforeStart": "结束日期不能早于开始日期",
@@ -302,6 +304,9 @@ export const en: Record<keyof typeof zh, string> = {
   "employment.err.lookupNotFound": "No such seeker was found in your region. Check the number; the seeker must first register on this platform.",
   "employment.err.notRecorded": "This record comes from a hire on the platform or an employer's declaration: only its form and evidence can be changed",
   "employment.err.startAfterEnded": "The start date cannot be after the recorded end of the job",
+  "employment.err.startTooLate": "The start date can be at most 90 days from today: record a job that has not started yet closer to its start",
+  "employment.err.duplicate":
+    "This seeker already has a record with the same employer whose dates overlap and which has not ended: it cannot be recorded twice. Open that record to change it, or record that it ended first",
   "employment.err.endedOnRequired": "Enter the date the job ended",
   "employment.err.alreadyEnded": "This job is already recorded as ended",
   "employment.err.endedBeforeStart": "The end date cannot be before the start date",
