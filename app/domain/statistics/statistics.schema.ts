@@ -30,14 +30,18 @@ export function formatPeriod({ periodStart, periodEnd }: Period): string {
   return periodStart === periodEnd ? String(periodStart) : `${periodStart}-${periodEnd}`;
 }
 
-/** A real calendar day "YYYY-MM-DD" within the years the statistics accept; null otherwise. */
-export function parseDay(value: string | null | undefined): string | null {
+/**
+ * A real calendar day "YYYY-MM-DD" within the years the statistics accept; null otherwise. A day after `today` (when
+ * given) is today: nothing is known about the future, and a later day would only spread a count target thinner.
+ */
+export function parseDay(value: string | null | undefined, today?: string): string | null {
   const v = (value ?? "").trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
   const d = new Date(`${v}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) return null;
   const year = Number(v.slice(0, 4));
-  return year >= FIRST_YEAR && year <= LAST_YEAR ? v : null;
+  if (year < FIRST_YEAR || year > LAST_YEAR) return null;
+  return today && v > today ? today : v;
 }
 
 export function isRegionCode(value: string | null | undefined): value is string {
@@ -112,7 +116,7 @@ export function parseStatisticsParams(params: URLSearchParams, defaults: { regio
   const period = given("period");
   const asOf = given("asOf");
   const parsedPeriod = period === null ? null : parsePeriod(period);
-  const parsedDay = asOf === null ? null : parseDay(asOf);
+  const parsedDay = asOf === null ? null : parseDay(asOf, defaults.today);
   if (region !== null && !isRegionCode(region)) invalid.push("region");
   if (period !== null && !parsedPeriod) invalid.push("period");
   if (asOf !== null && !parsedDay) invalid.push("asOf");
