@@ -23,6 +23,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
     { to: "/", label: "nav.home", end: true },
     { to: "/vacancies", label: "nav.vacancies" },
     { to: "/events", label: "nav.events" },
+    { to: "/training", label: "nav.training" },
     { to: "/disclosures", label: "nav.disclosures" },
   ];
   if (!user) return items;
@@ -43,6 +44,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
   }
   if (user.role === "employer") {
     items.push({ to: "/employer", label: "nav.organization", end: true }, { to: "/employer/vacancies", label: "nav.employerVacancies" }, { to: "/employer/quota", label: "nav.employerQuota" });
+    items.push({ to: "/provider/courses", label: "nav.providerCourses" });
   }
   if (user.role === "admin") {
     items.push(
@@ -50,10 +52,13 @@ export function navItems(user: ShellUser | null): NavItem[] {
       { to: "/admin/quota", label: "nav.quotaReview" },
       { to: "/admin/rule-parameters", label: "nav.ruleParameters" },
       { to: "/admin/events", label: "nav.adminEvents" },
+      { to: "/admin/courses", label: "nav.adminCourses" },
       { to: "/caseloads", label: "nav.caseloads", end: true },
       { to: "/graduates", label: "nav.graduates" },
       { to: "/statistics", label: "statistics.nav" },
       { to: "/employment-records", label: "employment.nav" },
+      { to: "/admin/institutions", label: "institutions.nav" },
+      { to: "/admin/coverage", label: "institutions.nav.coverage" },
       { to: "/admin/staff", label: "nav.staff" },
       { to: "/admin/security", label: "nav.security" },
     );
@@ -152,6 +157,9 @@ export function Shell({
         <div className="mx-auto max-w-5xl px-4 py-6 text-muted">
           <p>{t("site.footer.about")}</p>
           <p className="mt-2">{t("site.footer.accessibility")}</p>
+          <p className="mt-2">
+            <Link to="/institutions">{t("institutions.footer")}</Link>
+          </p>
         </div>
       </footer>
     </div>
