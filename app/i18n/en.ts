@@ -20,6 +20,7 @@ import * as training from "./messages/training";
 import * as trainingProfile from "./messages/training-profile";
 import * as institutions from "./messages/institutions";
 import * as entrepreneurship from "./messages/entrepreneurship";
+import * as staffProgrammes from "./messages/staff-programmes";
 import * as competitions from "./messages/competitions";
 import * as statisticsReports from "./messages/statistics-reports";
 import * as seekers from "./messages/seekers";
@@ -217,4 +218,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...competitions.en, ...statisticsReports.en };
+export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en };

@@ -24,6 +24,7 @@ import * as training from "./messages/training";
 import * as trainingProfile from "./messages/training-profile";
 import * as institutions from "./messages/institutions";
 import * as entrepreneurship from "./messages/entrepreneurship";
+import * as staffProgrammes from "./messages/staff-programmes";
 import * as competitions from "./messages/competitions";
 import * as statisticsReports from "./messages/statistics-reports";
 import * as seekers from "./messages/seekers";
@@ -222,7 +223,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...competitions.zh, ...statisticsReports.zh } as const;
+export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;
