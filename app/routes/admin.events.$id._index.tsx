@@ -195,6 +195,9 @@ export default function AdminEvent() {
   const requestsInWords = (codes: readonly string[]) =>
     codes.length ? codes.map((c) => t(`events.request.${c}` as MessageKey)).join(t("eventsAdmin.listSeparator")) : none;
   const people = event.registered + event.waitlisted;
+  // A skills competition (issue 14) has no booths, slots or whole-event registrations: its categories, judges,
+  // entrants and results are on their own page.
+  const isCompetition = event.kind === "competition";
   const totals = report.reduce(
     (s, r) => ({
       registrations: s.registrations + r.registrations,
@@ -267,21 +270,29 @@ export default function AdminEvent() {
           <li>
             <a href="#facts">{t("eventsAdmin.facts.title")}</a>
           </li>
-          <li>
-            <a href="#registrations-summary">{t("eventsAdmin.planning.title")}</a>
-          </li>
-          <li>
-            <a href="#participants">{t("eventsAdmin.participants.title")}</a>
-          </li>
-          <li>
-            <a href="#check-in">{t("eventsAdmin.checkIn.title")}</a>
-          </li>
-          <li>
-            <a href="#registrations">{t("eventsAdmin.registrations.title")}</a>
-          </li>
-          <li>
-            <a href="#report">{t("eventsAdmin.report.title")}</a>
-          </li>
+          {isCompetition ? (
+            <li>
+              <a href="#competition">{t("competitions.admin.title")}</a>
+            </li>
+          ) : (
+            <>
+              <li>
+                <a href="#registrations-summary">{t("eventsAdmin.planning.title")}</a>
+              </li>
+              <li>
+                <a href="#participants">{t("eventsAdmin.participants.title")}</a>
+              </li>
+              <li>
+                <a href="#check-in">{t("eventsAdmin.checkIn.title")}</a>
+              </li>
+              <li>
+                <a href="#registrations">{t("eventsAdmin.registrations.title")}</a>
+              </li>
+              <li>
+                <a href="#report">{t("eventsAdmin.report.title")}</a>
+              </li>
+            </>
+          )}
         </ul>
       </nav>
 
@@ -336,225 +347,239 @@ export default function AdminEvent() {
         )}
       </Section>
 
-      <Section id="registrations-summary" title={t("eventsAdmin.planning.title")}>
-        <ul className="mb-4 grid gap-1">
-          <li>{t("eventsAdmin.planning.registered", { registered: event.registered, capacity: event.capacity })}</li>
-          <li>{t("eventsAdmin.planning.waitlisted", { count: event.waitlisted })}</li>
-          <li>{t("eventsAdmin.planning.checkedIn", { count: checkedIn })}</li>
-        </ul>
-        <p className="mb-2 max-w-3xl">{t("eventsAdmin.planning.explain")}</p>
-        <div className="relative overflow-x-auto">
-          <table className="data-table max-w-3xl">
-            <caption className="mb-2 text-left font-bold">{t("eventsAdmin.planning.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("eventsAdmin.planning.col.request")}</th>
-                <th scope="col">{t("eventsAdmin.planning.col.registered")}</th>
-                <th scope="col">{t("eventsAdmin.planning.col.waitlisted")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accessRequestCounts.map((c) => (
-                <tr key={c.code}>
-                  <th scope="row" className="font-normal">
-                    {t(`events.request.${c.code}`)}
-                  </th>
-                  <td>{c.registered}</td>
-                  <td>{c.waitlisted}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Section>
-
-      <Section id="participants" title={t("eventsAdmin.participants.title")}>
-        {participants.length === 0 ? (
-          <p>{t("eventsAdmin.participants.empty")}</p>
-        ) : (
-          <div className="relative overflow-x-auto">
-            <table className="data-table">
-              <caption className="mb-2 text-left font-bold">{t("eventsAdmin.participants.caption", { count: participants.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("eventsAdmin.participants.col.organization")}</th>
-                  <th scope="col">{t("eventsAdmin.participants.col.status")}</th>
-                  <th scope="col">{t("eventsAdmin.participants.col.vacancies")}</th>
-                  <th scope="col">{t("eventsAdmin.participants.col.slots")}</th>
-                  <th scope="col">{t("eventsAdmin.participants.col.note")}</th>
-                  <th scope="col">{t("eventsAdmin.participants.col.decide")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {participants.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row" className="font-normal">
-                      {p.organizationName}
-                    </th>
-                    <td>
-                      {t(`events.participation.${p.status}`)}
-                      {p.status === "approved" && p.booth ? <div>{t("eventsAdmin.participants.boothValue", { booth: p.booth })}</div> : null}
-                    </td>
-                    <td>
-                      {p.vacancies.length ? (
-                        <ul className="list-disc pl-5">
-                          {p.vacancies.map((v) => (
-                            <li key={v.id}>
-                              <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        none
-                      )}
-                    </td>
-                    <td>{t("eventsAdmin.participants.slotsValue", { slots: p.slots, booked: p.booked })}</td>
-                    <td className="whitespace-pre-line">{p.note || none}</td>
-                    <td className="min-w-64">
-                      {p.status === "withdrawn" ? (
-                        t("eventsAdmin.participants.withdrawn")
-                      ) : (
-                        <DecideForm participant={p} lastResult={replyFor(actionData, "decide", p.id)} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Section>
-
-      <Section id="check-in" title={t("eventsAdmin.checkIn.title")}>
-        <p className="mb-4 max-w-3xl">{t("eventsAdmin.checkIn.lead")}</p>
-        <ErrorSummary form={checkInForm} />
-        {/* Without JavaScript the answer is a new page: the fragment brings the reader back to the result. */}
-        <Form method="post" action="?index#check-in" {...getFormProps(checkInForm)} className="mb-4">
-          <input type="hidden" name="intent" value="checkin" />
-          <Field
-            meta={checkInFields.code}
-            label={t("eventsAdmin.checkIn.code")}
-            hint={t("eventsAdmin.checkIn.code.hint")}
-            autoComplete="off"
-            autoCapitalize="characters"
-            autoCorrect="off"
-            spellCheck={false}
-            className="field-input font-mono tracking-widest"
-          />
-          <button type="submit" className="button">
-            {t("eventsAdmin.checkIn.submit")}
-          </button>
-        </Form>
-        <div role="status" className={checkInMessage ? "card max-w-3xl border-2" : undefined}>
-          {checkInMessage}
-        </div>
-      </Section>
-
-      <Section id="registrations" title={t("eventsAdmin.registrations.title")}>
-        {registrationTotal === 0 ? (
-          <p>{t("eventsAdmin.registrations.empty")}</p>
-        ) : (
-          <>
+      {isCompetition ? (
+        <Section id="competition" title={t("competitions.admin.title")}>
+          <p className="mb-3 max-w-3xl">{t("competitions.admin.sectionLead")}</p>
+          <p className="flex flex-wrap gap-x-6 gap-y-2">
+            <Link to={`/admin/events/${event.id}/competition`} className="button">
+              {t("competitions.admin.open")}
+            </Link>
+            <Link to="/admin/judges">{t("competitions.judges.title")}</Link>
+          </p>
+        </Section>
+      ) : (
+        <>
+          <Section id="registrations-summary" title={t("eventsAdmin.planning.title")}>
+            <ul className="mb-4 grid gap-1">
+              <li>{t("eventsAdmin.planning.registered", { registered: event.registered, capacity: event.capacity })}</li>
+              <li>{t("eventsAdmin.planning.waitlisted", { count: event.waitlisted })}</li>
+              <li>{t("eventsAdmin.planning.checkedIn", { count: checkedIn })}</li>
+            </ul>
+            <p className="mb-2 max-w-3xl">{t("eventsAdmin.planning.explain")}</p>
             <div className="relative overflow-x-auto">
-              <table className="data-table">
-                <caption className="mb-2 text-left font-bold">
-                  {pageCount > 1
-                    ? t("eventsAdmin.registrations.captionPaged", { count: registrationTotal, page, pages: pageCount })
-                    : t("eventsAdmin.registrations.caption", { count: registrationTotal })}
-                </caption>
+              <table className="data-table max-w-3xl">
+                <caption className="mb-2 text-left font-bold">{t("eventsAdmin.planning.caption")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t("eventsAdmin.registrations.col.name")}</th>
-                    <th scope="col">{t("eventsAdmin.registrations.col.status")}</th>
-                    <th scope="col">{t("eventsAdmin.registrations.col.position")}</th>
-                    <th scope="col">{t("eventsAdmin.registrations.col.requests")}</th>
-                    <th scope="col">{t("eventsAdmin.registrations.col.checkedIn")}</th>
+                    <th scope="col">{t("eventsAdmin.planning.col.request")}</th>
+                    <th scope="col">{t("eventsAdmin.planning.col.registered")}</th>
+                    <th scope="col">{t("eventsAdmin.planning.col.waitlisted")}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {registrations.map((r) => (
-                    <tr key={r.id}>
+                  {accessRequestCounts.map((c) => (
+                    <tr key={c.code}>
                       <th scope="row" className="font-normal">
-                        {r.seekerName}
+                        {t(`events.request.${c.code}`)}
                       </th>
-                      <td>{t(`events.registration.${r.status}`)}</td>
-                      <td>{r.waitlistPosition ?? none}</td>
-                      <td>{requestsInWords(r.accessRequests)}</td>
-                      <td>{r.checkedInAt ? formatDateTime(locale, r.checkedInAt) : t("eventsAdmin.registrations.notCheckedIn")}</td>
+                      <td>{c.registered}</td>
+                      <td>{c.waitlisted}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <Pagination page={page} pageCount={pageCount} />
-          </>
-        )}
-      </Section>
+          </Section>
 
-      <Section id="report" title={t("eventsAdmin.report.title")}>
-        <p className="mb-4 max-w-3xl">{t("eventsAdmin.report.lead")}</p>
-        {report.length === 0 ? (
-          <p className="mb-4">{t("eventsAdmin.report.empty")}</p>
-        ) : (
-          <div className="relative mb-4 overflow-x-auto">
-            <table className="data-table">
-              <caption className="mb-2 text-left font-bold">{t("eventsAdmin.report.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("eventsAdmin.report.col.employer")}</th>
-                  <th scope="col">{t("eventsAdmin.report.col.booth")}</th>
-                  <th scope="col">{t("eventsAdmin.report.col.registrations")}</th>
-                  <th scope="col">{t("eventsAdmin.report.col.attendance")}</th>
-                  <th scope="col">{t("eventsAdmin.report.col.interviews")}</th>
-                  <th scope="col">{t("eventsAdmin.report.col.applications")}</th>
-                  <th scope="col">{t("eventsAdmin.report.col.offers")}</th>
-                  <th scope="col">{t("eventsAdmin.report.col.hires")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.map((r) => (
-                  <tr key={r.participationId}>
-                    <th scope="row" className="font-normal">
-                      {r.organizationName}
-                    </th>
-                    <td>{r.booth ?? none}</td>
-                    <td>{r.registrations}</td>
-                    <td>{r.attendance}</td>
-                    <td>{r.interviews}</td>
-                    <td>{r.applications}</td>
-                    <td>{r.offers}</td>
-                    <td>{r.hires}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="font-bold">
-                  <th scope="row">{t("eventsAdmin.report.total")}</th>
-                  <td />
-                  <td>{totals.registrations}</td>
-                  <td>{totals.attendance}</td>
-                  <td>{totals.interviews}</td>
-                  <td>{totals.applications}</td>
-                  <td>{totals.offers}</td>
-                  <td>{totals.hires}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-        )}
-        <ul className="flex flex-wrap gap-x-6 gap-y-2">
-          <li>
-            <a href={`/admin/events/${event.id}/report.csv`} download>
-              {t("eventsAdmin.report.csv")}
-            </a>
-          </li>
-          <li>
-            <a href={`/admin/events/${event.id}/report.xlsx`} download>
-              {t("eventsAdmin.report.xlsx")}
-            </a>
-          </li>
-        </ul>
-      </Section>
+          <Section id="participants" title={t("eventsAdmin.participants.title")}>
+            {participants.length === 0 ? (
+              <p>{t("eventsAdmin.participants.empty")}</p>
+            ) : (
+              <div className="relative overflow-x-auto">
+                <table className="data-table">
+                  <caption className="mb-2 text-left font-bold">{t("eventsAdmin.participants.caption", { count: participants.length })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("eventsAdmin.participants.col.organization")}</th>
+                      <th scope="col">{t("eventsAdmin.participants.col.status")}</th>
+                      <th scope="col">{t("eventsAdmin.participants.col.vacancies")}</th>
+                      <th scope="col">{t("eventsAdmin.participants.col.slots")}</th>
+                      <th scope="col">{t("eventsAdmin.participants.col.note")}</th>
+                      <th scope="col">{t("eventsAdmin.participants.col.decide")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {participants.map((p) => (
+                      <tr key={p.id}>
+                        <th scope="row" className="font-normal">
+                          {p.organizationName}
+                        </th>
+                        <td>
+                          {t(`events.participation.${p.status}`)}
+                          {p.status === "approved" && p.booth ? <div>{t("eventsAdmin.participants.boothValue", { booth: p.booth })}</div> : null}
+                        </td>
+                        <td>
+                          {p.vacancies.length ? (
+                            <ul className="list-disc pl-5">
+                              {p.vacancies.map((v) => (
+                                <li key={v.id}>
+                                  <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
+                                </li>
+                              ))}
+                            </ul>
+                          ) : (
+                            none
+                          )}
+                        </td>
+                        <td>{t("eventsAdmin.participants.slotsValue", { slots: p.slots, booked: p.booked })}</td>
+                        <td className="whitespace-pre-line">{p.note || none}</td>
+                        <td className="min-w-64">
+                          {p.status === "withdrawn" ? (
+                            t("eventsAdmin.participants.withdrawn")
+                          ) : (
+                            <DecideForm participant={p} lastResult={replyFor(actionData, "decide", p.id)} />
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Section>
+
+          <Section id="check-in" title={t("eventsAdmin.checkIn.title")}>
+            <p className="mb-4 max-w-3xl">{t("eventsAdmin.checkIn.lead")}</p>
+            <ErrorSummary form={checkInForm} />
+            {/* Without JavaScript the answer is a new page: the fragment brings the reader back to the result. */}
+            <Form method="post" action="?index#check-in" {...getFormProps(checkInForm)} className="mb-4">
+              <input type="hidden" name="intent" value="checkin" />
+              <Field
+                meta={checkInFields.code}
+                label={t("eventsAdmin.checkIn.code")}
+                hint={t("eventsAdmin.checkIn.code.hint")}
+                autoComplete="off"
+                autoCapitalize="characters"
+                autoCorrect="off"
+                spellCheck={false}
+                className="field-input font-mono tracking-widest"
+              />
+              <button type="submit" className="button">
+                {t("eventsAdmin.checkIn.submit")}
+              </button>
+            </Form>
+            <div role="status" className={checkInMessage ? "card max-w-3xl border-2" : undefined}>
+              {checkInMessage}
+            </div>
+          </Section>
+
+          <Section id="registrations" title={t("eventsAdmin.registrations.title")}>
+            {registrationTotal === 0 ? (
+              <p>{t("eventsAdmin.registrations.empty")}</p>
+            ) : (
+              <>
+                <div className="relative overflow-x-auto">
+                  <table className="data-table">
+                    <caption className="mb-2 text-left font-bold">
+                      {pageCount > 1
+                        ? t("eventsAdmin.registrations.captionPaged", { count: registrationTotal, page, pages: pageCount })
+                        : t("eventsAdmin.registrations.caption", { count: registrationTotal })}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("eventsAdmin.registrations.col.name")}</th>
+                        <th scope="col">{t("eventsAdmin.registrations.col.status")}</th>
+                        <th scope="col">{t("eventsAdmin.registrations.col.position")}</th>
+                        <th scope="col">{t("eventsAdmin.registrations.col.requests")}</th>
+                        <th scope="col">{t("eventsAdmin.registrations.col.checkedIn")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {registrations.map((r) => (
+                        <tr key={r.id}>
+                          <th scope="row" className="font-normal">
+                            {r.seekerName}
+                          </th>
+                          <td>{t(`events.registration.${r.status}`)}</td>
+                          <td>{r.waitlistPosition ?? none}</td>
+                          <td>{requestsInWords(r.accessRequests)}</td>
+                          <td>{r.checkedInAt ? formatDateTime(locale, r.checkedInAt) : t("eventsAdmin.registrations.notCheckedIn")}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Pagination page={page} pageCount={pageCount} />
+              </>
+            )}
+          </Section>
+
+          <Section id="report" title={t("eventsAdmin.report.title")}>
+            <p className="mb-4 max-w-3xl">{t("eventsAdmin.report.lead")}</p>
+            {report.length === 0 ? (
+              <p className="mb-4">{t("eventsAdmin.report.empty")}</p>
+            ) : (
+              <div className="relative mb-4 overflow-x-auto">
+                <table className="data-table">
+                  <caption className="mb-2 text-left font-bold">{t("eventsAdmin.report.caption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("eventsAdmin.report.col.employer")}</th>
+                      <th scope="col">{t("eventsAdmin.report.col.booth")}</th>
+                      <th scope="col">{t("eventsAdmin.report.col.registrations")}</th>
+                      <th scope="col">{t("eventsAdmin.report.col.attendance")}</th>
+                      <th scope="col">{t("eventsAdmin.report.col.interviews")}</th>
+                      <th scope="col">{t("eventsAdmin.report.col.applications")}</th>
+                      <th scope="col">{t("eventsAdmin.report.col.offers")}</th>
+                      <th scope="col">{t("eventsAdmin.report.col.hires")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.map((r) => (
+                      <tr key={r.participationId}>
+                        <th scope="row" className="font-normal">
+                          {r.organizationName}
+                        </th>
+                        <td>{r.booth ?? none}</td>
+                        <td>{r.registrations}</td>
+                        <td>{r.attendance}</td>
+                        <td>{r.interviews}</td>
+                        <td>{r.applications}</td>
+                        <td>{r.offers}</td>
+                        <td>{r.hires}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr className="font-bold">
+                      <th scope="row">{t("eventsAdmin.report.total")}</th>
+                      <td />
+                      <td>{totals.registrations}</td>
+                      <td>{totals.attendance}</td>
+                      <td>{totals.interviews}</td>
+                      <td>{totals.applications}</td>
+                      <td>{totals.offers}</td>
+                      <td>{totals.hires}</td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+            )}
+            <ul className="flex flex-wrap gap-x-6 gap-y-2">
+              <li>
+                <a href={`/admin/events/${event.id}/report.csv`} download>
+                  {t("eventsAdmin.report.csv")}
+                </a>
+              </li>
+              <li>
+                <a href={`/admin/events/${event.id}/report.xlsx`} download>
+                  {t("eventsAdmin.report.xlsx")}
+                </a>
+              </li>
+            </ul>
+          </Section>
+        </>
+      )}
     </div>
   );
 }

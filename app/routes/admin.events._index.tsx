@@ -30,10 +30,11 @@ export default function AdminEvents() {
     <div>
       <h1 className="page-title">{t("eventsAdmin.list.title")}</h1>
       <p className="lead max-w-3xl">{t("eventsAdmin.list.lead")}</p>
-      <p className="mb-6">
+      <p className="mb-6 flex flex-wrap items-center gap-x-6 gap-y-2">
         <Link to="/admin/events/new" className="button">
           {t("eventsAdmin.list.new")}
         </Link>
+        <Link to="/admin/judges">{t("competitions.judges.title")}</Link>
       </p>
       {events.length === 0 ? (
         <p className="notice">{t("eventsAdmin.list.empty")}</p>

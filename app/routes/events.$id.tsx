@@ -4,12 +4,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { getDb } from "../../db/database";
+import { CompetitionSection } from "~/components/competitions/competition-section";
 import { timeRange } from "~/components/events/time-range";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { CheckboxGroup, Field } from "~/components/form/field";
 import { Icon } from "~/components/icon";
 import { localeFromMatches } from "~/components/meta";
 import type { IconName } from "~/domain/catalog";
+import { getCompetitionPage } from "~/domain/competitions/competitions.server";
 import {
   GRADUATE_YEARS_BACK,
   participateSchema,
@@ -38,7 +40,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = context.auth;
   const actor = auth ? { id: auth.user.id, role: auth.user.role, regionCode: auth.user.regionCode } : null;
   const now = new Date();
-  const page = await getEventPage(await getDb(), actor, params.id ?? "", now);
+  const db = await getDb();
+  const page = await getEventPage(db, actor, params.id ?? "", now);
+  // A skills competition (issue 14) shows its categories, entries and published results instead of booths and slots.
+  const competition = page.event.kind === "competition" ? await getCompetitionPage(db, actor, page.event.id, now) : null;
   const url = new URL(request.url);
   const done = url.searchParams.get("done");
   const year = Number(todayInShanghai(page.event.startsAt).slice(0, 4));
@@ -50,6 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     : null;
   return {
     page,
+    competition,
     ended: page.event.endsAt < now,
     graduateYears: page.event.kind === "graduates" ? { from: year - GRADUATE_YEARS_BACK, to: year } : null,
     done: (DONE as readonly string[]).includes(done ?? "") ? (done as Done) : null,
@@ -128,7 +134,7 @@ function requestLabels(t: Translate, codes: string[]): string {
 
 export default function EventPage() {
   const { t, te, locale } = useI18n();
-  const { page, ended, graduateYears, done, booked } = useLoaderData<typeof loader>();
+  const { page, competition, ended, graduateYears, done, booked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { event: e, viewer } = page;
   const failure = actionData && "failure" in actionData ? actionData : null;
@@ -254,14 +260,23 @@ export default function EventPage() {
           ) : null}
           <dt className="font-bold">{t("eventsPublic.deadline")}</dt>
           <dd>{formatDateTime(locale, e.registrationDeadline)}</dd>
-          <dt className="font-bold">{t("eventsPublic.seats")}</dt>
-          <dd>
-            {page.seatsLeft > 0
-              ? t("eventsPublic.seatsValue", { left: page.seatsLeft, capacity: e.capacity })
-              : t(page.registrationOpen ? "eventsPublic.seatsFull" : "eventsPublic.seatsFullClosed", { capacity: e.capacity })}
-          </dd>
-          <dt className="font-bold">{t("eventsPublic.waitlist")}</dt>
-          <dd>{t("eventsPublic.waitlistValue", { count: e.waitlisted })}</dd>
+          {competition ? (
+            <>
+              <dt className="font-bold">{t("competitions.public.capacity")}</dt>
+              <dd>{t("competitions.public.capacityValue", { capacity: e.capacity })}</dd>
+            </>
+          ) : (
+            <>
+              <dt className="font-bold">{t("eventsPublic.seats")}</dt>
+              <dd>
+                {page.seatsLeft > 0
+                  ? t("eventsPublic.seatsValue", { left: page.seatsLeft, capacity: e.capacity })
+                  : t(page.registrationOpen ? "eventsPublic.seatsFull" : "eventsPublic.seatsFullClosed", { capacity: e.capacity })}
+              </dd>
+              <dt className="font-bold">{t("eventsPublic.waitlist")}</dt>
+              <dd>{t("eventsPublic.waitlistValue", { count: e.waitlisted })}</dd>
+            </>
+          )}
         </dl>
         {graduateYears ? (
           <p className="notice mt-4">
@@ -280,6 +295,8 @@ export default function EventPage() {
         ) : (
           <p className="mt-6">{t("eventsPublic.register.otherRole")}</p>
         )
+      ) : competition ? (
+        <CompetitionSection eventId={e.id} competition={competition} role={viewer.role} cancelled={e.status === "cancelled"} ended={ended} />
       ) : viewer.role === "employer" ? (
         <section aria-labelledby="take-part-title" className="card mt-8">
           <h2 id="take-part-title" className="section-title mt-0">
@@ -493,84 +510,86 @@ export default function EventPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="employers-title" id="slots">
-        <h2 id="employers-title" className="section-title">
-          {t("eventsPublic.view.employers")}
-        </h2>
-        {viewer.role === "seeker" && seekerRegistration ? (
-          <div className="mb-4">
-            {seekerRegistration.status === "waitlisted" ? (
-              <p>{t("eventsPublic.slots.waitlisted")}</p>
-            ) : !canBook ? (
-              <p>{t("eventsPublic.slots.ended")}</p>
-            ) : (
-              <>
-                <p className="mb-2">{t("eventsPublic.slots.intro")}</p>
-                <p>
-                  {seekerRegistration.accessRequests.length
-                    ? t("eventsPublic.slots.requests", { requests: requestLabels(t, seekerRegistration.accessRequests) })
-                    : t("eventsPublic.slots.noRequests")}
-                </p>
-              </>
-            )}
-          </div>
-        ) : null}
-        {page.participants.length === 0 ? (
-          <p>{t("eventsPublic.view.employers.none")}</p>
-        ) : (
-          <ul className="grid gap-4">
-            {page.participants.map((p) => (
-              <li key={p.id} className="card">
-                <h3 className="mb-1 text-xl font-bold">{p.organizationName}</h3>
-                <p className="mb-2">{p.booth ? t("eventsPublic.view.booth", { booth: p.booth }) : t("eventsPublic.view.boothPending")}</p>
-                <h4 className="font-bold">{t("eventsPublic.view.vacancies")}</h4>
-                <ul className="mb-3 list-disc pl-6">
-                  {p.vacancies.map((v) => (
-                    <li key={v.id}>
-                      <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
-                    </li>
-                  ))}
-                </ul>
-                <h4 className="font-bold">{t("eventsPublic.view.slots")}</h4>
-                {p.slots.length === 0 ? (
-                  <p>{t("eventsPublic.view.slots.none")}</p>
-                ) : (
-                  <ul className="grid gap-2">
-                    {p.slots.map((s) => {
-                      const time = timeRange(t, locale, s.startsAt, s.endsAt);
-                      return (
-                        <li key={s.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line pb-2">
-                          <span>{time}</span>
-                          <span className={s.mine ? "flex items-center gap-1 font-bold" : s.free ? "font-bold" : "text-muted"}>
-                            {s.mine ? <Icon name="check" /> : null}
-                            {s.mine ? t("eventsPublic.slot.mine") : s.free ? t("eventsPublic.slot.free") : t("eventsPublic.slot.taken")}
-                          </span>
-                          {canBook && (s.free || s.mine) ? (
-                            <Form method="post">
-                              <input type="hidden" name="intent" value={s.mine ? "unbook" : "book"} />
-                              <input type="hidden" name="slotId" value={s.id} />
-                              <button
-                                type="submit"
-                                className={s.mine ? "button button-secondary button-small" : "button button-small"}
-                                aria-label={t(s.mine ? "eventsPublic.slot.unbookLabel" : "eventsPublic.slot.bookLabel", {
-                                  organization: p.organizationName,
-                                  time,
-                                })}
-                              >
-                                {s.mine ? t("eventsPublic.slot.unbook") : t("eventsPublic.slot.book")}
-                              </button>
-                            </Form>
-                          ) : null}
-                        </li>
-                      );
-                    })}
+      {competition ? null : (
+        <section aria-labelledby="employers-title" id="slots">
+          <h2 id="employers-title" className="section-title">
+            {t("eventsPublic.view.employers")}
+          </h2>
+          {viewer.role === "seeker" && seekerRegistration ? (
+            <div className="mb-4">
+              {seekerRegistration.status === "waitlisted" ? (
+                <p>{t("eventsPublic.slots.waitlisted")}</p>
+              ) : !canBook ? (
+                <p>{t("eventsPublic.slots.ended")}</p>
+              ) : (
+                <>
+                  <p className="mb-2">{t("eventsPublic.slots.intro")}</p>
+                  <p>
+                    {seekerRegistration.accessRequests.length
+                      ? t("eventsPublic.slots.requests", { requests: requestLabels(t, seekerRegistration.accessRequests) })
+                      : t("eventsPublic.slots.noRequests")}
+                  </p>
+                </>
+              )}
+            </div>
+          ) : null}
+          {page.participants.length === 0 ? (
+            <p>{t("eventsPublic.view.employers.none")}</p>
+          ) : (
+            <ul className="grid gap-4">
+              {page.participants.map((p) => (
+                <li key={p.id} className="card">
+                  <h3 className="mb-1 text-xl font-bold">{p.organizationName}</h3>
+                  <p className="mb-2">{p.booth ? t("eventsPublic.view.booth", { booth: p.booth }) : t("eventsPublic.view.boothPending")}</p>
+                  <h4 className="font-bold">{t("eventsPublic.view.vacancies")}</h4>
+                  <ul className="mb-3 list-disc pl-6">
+                    {p.vacancies.map((v) => (
+                      <li key={v.id}>
+                        <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
+                      </li>
+                    ))}
                   </ul>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+                  <h4 className="font-bold">{t("eventsPublic.view.slots")}</h4>
+                  {p.slots.length === 0 ? (
+                    <p>{t("eventsPublic.view.slots.none")}</p>
+                  ) : (
+                    <ul className="grid gap-2">
+                      {p.slots.map((s) => {
+                        const time = timeRange(t, locale, s.startsAt, s.endsAt);
+                        return (
+                          <li key={s.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line pb-2">
+                            <span>{time}</span>
+                            <span className={s.mine ? "flex items-center gap-1 font-bold" : s.free ? "font-bold" : "text-muted"}>
+                              {s.mine ? <Icon name="check" /> : null}
+                              {s.mine ? t("eventsPublic.slot.mine") : s.free ? t("eventsPublic.slot.free") : t("eventsPublic.slot.taken")}
+                            </span>
+                            {canBook && (s.free || s.mine) ? (
+                              <Form method="post">
+                                <input type="hidden" name="intent" value={s.mine ? "unbook" : "book"} />
+                                <input type="hidden" name="slotId" value={s.id} />
+                                <button
+                                  type="submit"
+                                  className={s.mine ? "button button-secondary button-small" : "button button-small"}
+                                  aria-label={t(s.mine ? "eventsPublic.slot.unbookLabel" : "eventsPublic.slot.bookLabel", {
+                                    organization: p.organizationName,
+                                    time,
+                                  })}
+                                >
+                                  {s.mine ? t("eventsPublic.slot.unbook") : t("eventsPublic.slot.book")}
+                                </button>
+                              </Form>
+                            ) : null}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -115,6 +115,23 @@ describe("a competition is an event kind", () => {
   });
 });
 
+describe("cancelling a competition", () => {
+  it("tells each entrant once, however many categories they entered; withdrawn entrants are not told", async () => {
+    const organizer = await admin("520100");
+    const ev = await competition(organizer);
+    const [a, b] = [await category(organizer, ev.id), await category(organizer, ev.id)];
+    const [s1, s2] = [await seeker(), await seeker()];
+    ok(await enterCategory(t.db, s1, ev.id, { categoryId: a, accessRequests: [] }));
+    ok(await enterCategory(t.db, s1, ev.id, { categoryId: b, accessRequests: [] }));
+    ok(await enterCategory(t.db, s2, ev.id, { categoryId: a, accessRequests: [] }));
+    ok(await withdrawEntry(t.db, s2, ev.id, { categoryId: a }));
+    ok(await setEventStatus(t.db, organizer, ev.id, "cancelled"));
+    const told = await t.db.selectFrom("notification").select(["user_id", "kind"]).where("user_id", "in", [s1.id, s2.id]).execute();
+    expect(told).toEqual([{ user_id: s1.id, kind: "event.cancelled" }]);
+    expect(await enterCategory(t.db, s2, ev.id, { categoryId: a, accessRequests: [] })).toEqual(err("competitions.err.eventCancelled"));
+  });
+});
+
 describe("categories", () => {
   it("are added, renamed and removed by the organizer, each write audited; a name is used once per competition", async () => {
     const organizer = await admin("520100");

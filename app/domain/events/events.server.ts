@@ -216,7 +216,16 @@ export async function setEventStatus(db: DB, actor: Actor, eventId: string, stat
       .execute();
     if (status === "cancelled") {
       const people = await trx.selectFrom("event_registration").select("seeker_id").where("event_id", "=", eventId).where("status", "!=", "cancelled").execute();
-      for (const p of people) await notify(trx, p.seeker_id, "event.cancelled", { event: ev.title }, `/events/${eventId}`);
+      // A competition's entrants (issue 14) are told as well, once each however many categories they entered.
+      const entrants = await trx
+        .selectFrom("competition_entry as x")
+        .innerJoin("competition_category as c", "c.id", "x.category_id")
+        .select("x.seeker_id")
+        .distinct()
+        .where("c.event_id", "=", eventId)
+        .where("x.status", "=", "entered")
+        .execute();
+      for (const p of [...people, ...entrants]) await notify(trx, p.seeker_id, "event.cancelled", { event: ev.title }, `/events/${eventId}`);
     }
     return { ok: true as const, value: null };
   });
