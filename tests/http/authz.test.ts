@@ -160,6 +160,44 @@ const ROUTES: Record<string, Entry> = {
   },
   "admin.events.new.tsx": { get: [{ expect: only(ADMINS) }], post: { expect: only(ADMINS, "bad") } },
 
+  // Training courses (issue 14): the 贵阳 course (organization A provides it; 李明 enrolled) is the province's, not 遵义's;
+  // the 遵义 draft is for both admins. The course page lists its trainees by name with their access requests.
+  "admin.courses.$id.tsx": {
+    params: (f) => ({ id: f.course }),
+    get: [{ expect: only(["provAdmin"]), shows: { provAdmin: NAMES } }, { label: "a draft course of 遵义市", params: (f) => ({ id: f.draftCourse }), expect: only(ADMINS) }],
+    post: { body: (_f, who) => (who === "provAdmin" ? { intent: "edit" } : { intent: "cancel", confirm: "yes" }), expect: only(["provAdmin"], "bad"), shows: { provAdmin: NAMES } },
+  },
+  "admin.courses._index.tsx": {
+    get: [{ expect: only(ADMINS), absent: { for: ["prefAdmin"], label: "the 贵阳 course", text: () => "权限矩阵盲人保健按摩培训班", shownTo: ["provAdmin"] } }],
+  },
+  "admin.courses.new.tsx": { get: [{ expect: only(ADMINS) }], post: { expect: only(ADMINS, "bad") } },
+
+  // County coverage (issue 14): the admin's own region's counties.
+  "admin.coverage.tsx": { get: [{ expect: only(ADMINS) }, { label: "uncovered only", query: () => "uncovered=1", expect: only(ADMINS) }] },
+  // Designations of organization A (贵阳市): its page names the people employed there, to the admins of 贵阳 only;
+  // the 遵义 admin may not revoke it (404).
+  "admin.institutions.$id.tsx": {
+    params: (f) => ({ id: f.designation }),
+    get: [{ expect: only(["provAdmin"]), shows: { provAdmin: NAMES } }],
+    post: {
+      body: (_f, who) => (who === "provAdmin" ? {} : { intent: "revoke", revokedOn: "2026-12-01" }),
+      expect: only(["provAdmin"], "bad"),
+      shows: { provAdmin: NAMES },
+    },
+  },
+  "admin.institutions._index.tsx": { get: [{ expect: only(ADMINS) }, { label: "filtered", query: () => "kind=auxiliary&status=active&region=520102", expect: only(ADMINS) }] },
+  // The 遵义 admin designating organization A of 贵阳市 is refused (404); the empty form is refused (400).
+  "admin.institutions.new.tsx": {
+    get: [{ expect: only(ADMINS) }, { label: "a search by name", query: () => `q=${encodeURIComponent("公司")}`, expect: only(ADMINS) }],
+    post: {
+      body: (f, who) =>
+        who === "prefAdmin"
+          ? { organizationId: f.organizationA, kinds: "auxiliary", decisionNumber: "权限矩阵越权认定", decisionDate: "2026-12-01", validFrom: "2026-12-01" }
+          : {},
+      expect: over(only(ADMINS, "bad"), { prefAdmin: "deny" }),
+    },
+  },
+
   // Organization A is in 贵阳市: the 遵义 admin may neither read nor verify it.
   "admin.organizations.$id.tsx": {
     params: (f) => ({ id: f.organizationA }),
@@ -467,6 +505,12 @@ const ROUTES: Record<string, Entry> = {
     },
   },
   "events._index.tsx": { get: [{ expect: all("ok") }] },
+  // The public register of designated institutions (issue 14) and an institution's page: anyone.
+  "institutions.$id.tsx": {
+    params: (f) => ({ id: f.organizationA }),
+    get: [{ expect: all("ok") }, { label: "an organization that does not exist", params: () => ({ id: "00000000-0000-4000-8000-000000000000" }), expect: all("status:404") }],
+  },
+  "institutions._index.tsx": { get: [{ expect: all("ok") }, { label: "filtered", query: () => "kind=auxiliary&region=520100", expect: all("ok") }] },
   "follow-up.tsx": { get: [{ expect: only(COUNSELORS), shows: { counselor: NAMES, counselor2: NAMES } }] },
   "graduates.tsx": {
     get: [
@@ -523,6 +567,20 @@ const ROUTES: Record<string, Entry> = {
   "profile.skills.tsx": profileListStep,
   "profile.visibility.tsx": profileStep,
 
+  // A training base's courses: the members of organization A (and the admins of the course's region) keep its roster.
+  "provider.courses._index.tsx": {
+    get: [{ expect: only(EMPLOYERS), absent: { for: ["employer2"], label: "organization A's course", text: () => "权限矩阵盲人保健按摩培训班", shownTo: ["employer"] } }],
+  },
+  "provider.courses.$id.tsx": {
+    params: (f) => ({ id: f.course }),
+    get: [{ expect: only(["employer", "provAdmin"]), shows: { employer: NAMES, provAdmin: NAMES } }],
+    post: {
+      body: (f, who) =>
+        who === "employer" || who === "provAdmin" ? { intent: "outcome" } : { intent: "outcome", enrolmentId: f.courseEnrolment, outcome: "not_completed", attendedDays: "0" },
+      expect: only(["employer", "provAdmin"], "bad"),
+      shows: { employer: NAMES, provAdmin: NAMES },
+    },
+  },
   "referrals.tsx": {
     get: [{ expect: only(SEEKERS) }],
     post: { body: ownerOr("seeker", {}, (f) => ({ intent: "decline", referralId: f.referral })), expect: only(["seeker"], "bad") },
@@ -587,6 +645,18 @@ const ROUTES: Record<string, Entry> = {
   "statistics.export[.]xlsx.ts": { get: [{ expect: only(ADMINS) }, { label: "贵阳市's", query: () => "region=520100", expect: only(["provAdmin"]) }], binary: true },
 
   // Organization A's open vacancy is public; its draft is for its members only.
+  // The public courses; a course's page: a counselor chooses from their own caseload (names); 李明's counselor enrolling
+  // him again is refused at the form (he is enrolled), everyone else at the person or the permission.
+  "training._index.tsx": { get: [{ expect: all("ok") }, { label: "filtered", query: () => "kind=blind_health_massage&region=520100", expect: all("ok") }] },
+  "training.$id.tsx": {
+    params: (f) => ({ id: f.course }),
+    get: [
+      { expect: all("ok"), shows: { counselor: NAMES, counselor2: NAMES } },
+      { label: "a draft course of 遵义市 (its admins preview it)", params: (f) => ({ id: f.draftCourse }), expect: over(all("status:404"), { prefAdmin: "ok", provAdmin: "ok" }) },
+    ],
+    post: { body: (f) => ({ intent: "enrol", seekerId: f.users.seeker }), expect: over(all("deny"), { anon: "login", counselor: "bad" }), shows: { counselor: NAMES } },
+  },
+
   "vacancies.$id._index.tsx": {
     get: [
       { params: (f) => ({ id: f.vacancy }), expect: all("ok") },

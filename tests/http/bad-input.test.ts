@@ -47,6 +47,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvitation } from "../../app/domain/organizations/organizations.server";
 import { approveDeclaration, fileObjection, publishDisclosure, saveDeclaration } from "../../app/domain/quota/declarations.server";
 import { lastEndedQuarter, quarterKey } from "../../app/domain/statistics/quarters";
+import { addDays } from "../../app/domain/counseling/counseling.schema";
+import { courseSchema } from "../../app/domain/training/courses.schema";
+import { createCourse, setCourseStatus } from "../../app/domain/training/courses.server";
+import { applyForCourse, recordOutcome } from "../../app/domain/training/enrolments.server";
 import { todayInShanghai } from "../../app/domain/vacancies/vacancies.schema";
 import type { Actor } from "../../app/domain/permissions";
 import { kickDrain } from "../../search/runtime";
@@ -97,10 +101,15 @@ interface Ids {
   graduatesEvent: string;
   pendingOrganization: string;
   employment: string;
+  /** The employer's organization's 统一社会信用代码, and a designation of it (issue 14). */
+  organizationCode: string;
+  designation: string;
   declarationForReview: string;
   disclosedYear: string;
   draftYear: string;
   invitationToken: string;
+  course: string;
+  courseEnrolment: string;
 }
 
 interface Case {
@@ -130,7 +139,21 @@ const ROUTES: Record<string, Case[]> = {
   ],
   "admin.events.$id._index.tsx": [{ as: "admin", params: (i) => ({ id: i.event }), fill: () => ({ code: "QC7K2M9P" }) }],
   "admin.events.$id.edit.tsx": [{ as: "admin", params: (i) => ({ id: i.event }) }],
+  "admin.courses.$id.tsx": [
+    {
+      as: "admin",
+      params: (i) => ({ id: i.course }),
+      page: (i) => `/admin/courses/${i.course}?enrolment=${i.courseEnrolment}`,
+      fill: () => ({ kind: FIRST, name: "保健按摩师", issuer: "贵州省人力资源和社会保障厅" }),
+      why: "with a trainee picked, the outcome and certificate forms show beside the course's edit form",
+    },
+  ],
+  "admin.courses.new.tsx": [{ as: "admin", fillFrom: (i) => `/admin/courses/${i.course}` }],
   "admin.events.new.tsx": [{ as: "admin", fillFrom: (i) => `/admin/events/${i.event}/edit` }],
+  "admin.institutions.$id.tsx": [{ as: "admin", params: (i) => ({ id: i.designation }), fill: () => ({ kind: FIRST, amount: "12000", note: "场地租金减免一年" }) }],
+  "admin.institutions.new.tsx": [
+    { as: "admin", fill: (i) => ({ organizationCode: i.organizationCode, kinds: FIRST, decisionNumber: "黔残联发〔2026〕12号", decisionDate: "2026-12-01", validFrom: "2026-12-01" }) },
+  ],
   "admin.organizations.$id.tsx": [{ as: "admin", params: (i) => ({ id: i.pendingOrganization }), fill: () => ({ reason: "材料不全，请补充营业执照" }) }],
   "admin.provincial-bodies.tsx": [{ as: "admin", page: () => `/admin/provincial-bodies?q=${encodeURIComponent("黔程示范")}` }],
   "admin.quota.$id.tsx": [{ as: "admin", params: (i) => ({ id: i.declarationForReview }), fill: () => ({ reason: "请核实第 1 行的证号" }) }],
@@ -227,6 +250,14 @@ const ROUTES: Record<string, Case[]> = {
   "profile.region.tsx": [{ as: "seeker" }],
   "profile.skills.tsx": [{ as: "seeker" }],
   "profile.visibility.tsx": [{ as: "seeker" }],
+  "provider.courses.$id.tsx": [
+    {
+      as: "employer",
+      params: (i) => ({ id: i.course }),
+      page: (i) => `/provider/courses/${i.course}?enrolment=${i.courseEnrolment}`,
+      fill: () => ({ kind: FIRST, name: "保健按摩师", issuer: "贵州省人力资源和社会保障厅" }),
+    },
+  ],
   "referrals.tsx": [{ as: "seeker" }],
   "register.tsx": [{ as: "anonymous", fill: () => ({ phone: "13912340004", password: "Qc-Register#2027", confirmPassword: "Qc-Register#2027" }) }],
   "statistics.evaluation.$period._index.tsx": [{ as: "admin", params: () => ({ period: "2016-2020" }), fill: () => ({ notes: "中期目标基本完成，培训记录待补。" }) }],
@@ -239,6 +270,10 @@ const ROUTES: Record<string, Case[]> = {
     },
   ],
   "statistics.targets.tsx": [{ as: "admin", fill: () => ({ periodStart: "2031", periodEnd: "2035", value: "1000", source: "测试依据" }) }],
+  "training.$id.tsx": [
+    { as: "seeker", params: (i) => ({ id: i.course }), fill: () => ({ accessNote: "需要盲文教材" }) },
+    { as: "counselor", params: (i) => ({ id: i.course }), fill: () => ({ seekerId: FIRST, accessNote: "需要盲文教材" }), why: "a counselor enrols someone of their caseload" },
+  ],
   "vacancies.$id.apply.tsx": [{ as: "seeker", params: (i) => ({ id: i.vacancyToApply }) }],
 };
 
@@ -506,6 +541,14 @@ async function setup(): Promise<Ids> {
       .where("o.status", "=", "verified")
       .executeTakeFirstOrThrow()
   ).id;
+  const organizationCode = (await db.selectFrom("organization").select("uscc").where("id", "=", organization).executeTakeFirstOrThrow()).uscc;
+  const designation = (
+    await db
+      .insertInto("designation")
+      .values({ organization_id: organization, kind: "cultural_creative", decision_number: "坏输入〔2026〕1号", decision_date: "2026-01-05", valid_from: "2026-01-05", designated_by: admin })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
   const vacancy = (await db.selectFrom("vacancy").select("id").where("organization_id", "=", organization).where("status", "=", "open").orderBy("title").executeTakeFirstOrThrow()).id;
   const applicationOfSeeker = (
     await db.selectFrom("application").select("id").where("seeker_id", "=", seeker).where("status", "in", ["submitted", "viewed", "interview"]).orderBy("id").executeTakeFirstOrThrow()
@@ -590,6 +633,27 @@ async function setup(): Promise<Ids> {
   const draft = await saveDeclaration(db, employerActor, organization, draftYear, input(draftYear), { submit: false });
   if (!draft.ok) throw new Error(`setup: draft ${JSON.stringify(draft)}`);
 
+  // Training (issue 14): the organization is a training base; a published course starting today, the account seeker
+  // enrolled and through it (so the outcome and certificate forms show), 李明 not enrolled (the apply form shows).
+  await db
+    .insertInto("designation")
+    .values({ organization_id: organization, kind: "training_base", decision_number: "测试〔2026〕培训1号", decision_date: "2026-01-05", valid_from: "2026-01-05", designated_by: admin })
+    .execute();
+  const today = todayInShanghai();
+  const created = await createCourse(
+    db,
+    adminActor,
+    courseSchema.parse({ title: "测试盲人保健按摩培训班", kind: "blind_health_massage", providerId: organization, startsOn: today, endsOn: addDays(today, 30), mode: "in_person", regionCode: "520102", venue: "南明区", capacity: 20, subsidyPerTrainee: 1000 }),
+  );
+  if (!created.ok) throw new Error(`setup: course ${JSON.stringify(created)}`);
+  const course = created.value.courseId;
+  const shown = await setCourseStatus(db, adminActor, course, "published");
+  if (!shown.ok) throw new Error(`setup: publish course ${JSON.stringify(shown)}`);
+  const enrolled = await applyForCourse(db, { id: accountSeeker, role: "seeker", regionCode: null }, course, { accessRequests: ["braille_large_print"], accessNote: "" });
+  if (!enrolled.ok) throw new Error(`setup: enrolment ${JSON.stringify(enrolled)}`);
+  const through = await recordOutcome(db, adminActor, course, { enrolmentId: enrolled.value.enrolmentId, outcome: "completed", attendedDays: 1, completedOn: today });
+  if (!through.ok) throw new Error(`setup: outcome ${JSON.stringify(through)}`);
+
   // An open invitation to the employer's organization, for another phone.
   const invitation = await createInvitation(db, employerActor, organization, { phone: "13912345678", email: undefined } as never);
   if (!invitation.ok) throw new Error(`setup: invitation ${JSON.stringify(invitation)}`);
@@ -611,10 +675,14 @@ async function setup(): Promise<Ids> {
     graduatesEvent,
     pendingOrganization,
     employment,
+    organizationCode,
+    designation,
     declarationForReview: review.value.id,
     disclosedYear: String(disclosedYear),
     draftYear: String(draftYear),
     invitationToken: invitation.value.token,
+    course,
+    courseEnrolment: enrolled.value.enrolmentId,
   };
 }
 
