@@ -2,7 +2,8 @@
  * Households and the zero-employment-family rule (零就业家庭, issue 13).
  *
  * A counselor records the household of a person on their caseload (update:household:assigned), with what the family
- * agreed to and when. Members are people with an account here, found by exact 残疾人证号 or phone within the
+ * agreed to and when. Only the counselor of the household's own person (its 'self' member) changes it; the counselor
+ * of another member sees it read only. Members are people with an account here, found by exact 残疾人证号 or phone within the
  * counselor's region (employment then comes from their records), or persons the counselor describes (name, sex,
  * birth date, employed or not). A person belongs to at most one household (a unique index on the member's account).
  *
@@ -179,6 +180,8 @@ export interface HouseholdView {
   members: MemberView[];
   zeroEmployment: boolean;
   someoneEmployed: boolean;
+  /** The seeker is the household's own person ('self'): their counselor may change it. Otherwise it is read only here. */
+  editable: boolean;
 }
 
 export interface HouseholdPage {
@@ -209,6 +212,18 @@ async function seekerFacts(db: DB, seekerId: string) {
 async function householdIdOf(db: DB, seekerId: string): Promise<string | null> {
   const row = await db.selectFrom("household_member").select("household_id").where("seeker_id", "=", seekerId).executeTakeFirst();
   return row?.household_id ?? null;
+}
+
+/**
+ * The household a counselor may change through this seeker: the seeker's own (they are its 'self' member, the person
+ * it was recorded for). A household the seeker only belongs to as another member is read only through them: it is
+ * changed by the counselor of its own person.
+ */
+async function ownHouseholdIdOf(db: DB, seekerId: string, missing = "realname.err.noHousehold"): Promise<{ id: string } | Fail> {
+  const row = await db.selectFrom("household_member").select(["household_id", "relation"]).where("seeker_id", "=", seekerId).executeTakeFirst();
+  if (!row) return fail(missing);
+  if (row.relation !== "self") return fail("realname.err.notOwnHousehold");
+  return { id: row.household_id };
 }
 
 async function loadHousehold(db: DB, householdId: string, seekerId: string, today: string): Promise<HouseholdView | null> {
@@ -260,7 +275,7 @@ async function loadHousehold(db: DB, householdId: string, seekerId: string, toda
       kind: account ? "account" : "described",
       isSelf: r.seeker_id === seekerId,
       name: account ? (r.real_name ?? r.display_name ?? "") : (r.name ?? ""),
-      relation: (r.seeker_id === seekerId ? "self" : r.relation) as Relation,
+      relation: r.relation as Relation,
       gender: gender ?? null,
       age: birth ? ageOn(birth, today) : null,
       workingAge: isWorkingAge(gender, birth, today),
@@ -276,6 +291,7 @@ async function loadHousehold(db: DB, householdId: string, seekerId: string, toda
     members,
     zeroEmployment: !!h.zero,
     someoneEmployed: !!h.someone,
+    editable: rows.some((r) => r.seeker_id === seekerId && r.relation === "self"),
   };
 }
 
@@ -346,8 +362,9 @@ export async function updateConsent(
 ): Promise<Result<null>> {
   await requireAssigned(db, actor, seekerId, "update:household");
   if (input.consentOn > todayInShanghai(options.now)) return fail("realname.err.consentOnFuture", "consentOn");
-  const id = await householdIdOf(db, seekerId);
-  if (!id) return fail("realname.err.noHousehold");
+  const own = await ownHouseholdIdOf(db, seekerId);
+  if ("ok" in own) return own;
+  const id = own.id;
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("household")
@@ -371,8 +388,9 @@ export async function addAccountMember(
   options: { ip?: string | null } = {},
 ): Promise<Result<{ name: string }>> {
   await requireAssigned(db, actor, seekerId, "update:household");
-  const householdId = await householdIdOf(db, seekerId);
-  if (!householdId) return fail("realname.err.noHousehold");
+  const own = await ownHouseholdIdOf(db, seekerId);
+  if ("ok" in own) return own;
+  const householdId = own.id;
   const raw = input.identifier.trim();
   const phone = normalizePhone(raw);
   const byPhone = PHONE_RE.test(phone);
@@ -416,8 +434,9 @@ export async function addDescribedMember(
   await requireAssigned(db, actor, seekerId, "update:household");
   if (input.birthDate > todayInShanghai(options.now)) return fail("realname.err.birthDateFuture", "birthDate");
   if (input.birthDate < "1900-01-01") return fail("realname.err.dateInvalid", "birthDate");
-  const householdId = await householdIdOf(db, seekerId);
-  if (!householdId) return fail("realname.err.noHousehold");
+  const own = await ownHouseholdIdOf(db, seekerId);
+  if ("ok" in own) return own;
+  const householdId = own.id;
   await db.transaction().execute(async (trx) => {
     const m = await trx
       .insertInto("household_member")
@@ -440,8 +459,10 @@ export async function addDescribedMember(
 /** Removes a member (not the person whose household it is: delete the household instead). */
 export async function removeMember(db: DB, actor: Actor, seekerId: string, memberId: string, options: { ip?: string | null } = {}): Promise<Result<null>> {
   await requireAssigned(db, actor, seekerId, "update:household");
-  const householdId = await householdIdOf(db, seekerId);
-  if (!householdId || !UUID_RE.test(memberId)) return fail("realname.err.memberGone");
+  const own = await ownHouseholdIdOf(db, seekerId, "realname.err.memberGone");
+  if ("ok" in own) return own;
+  const householdId = own.id;
+  if (!UUID_RE.test(memberId)) return fail("realname.err.memberGone");
   const member = await db
     .selectFrom("household_member")
     .select(["id", "seeker_id"])
@@ -469,8 +490,9 @@ export async function removeMember(db: DB, actor: Actor, seekerId: string, membe
 /** Deletes the household and all its members (the family withdrew consent, or it was recorded by mistake). */
 export async function deleteHousehold(db: DB, actor: Actor, seekerId: string, options: { ip?: string | null } = {}): Promise<Result<null>> {
   await requireAssigned(db, actor, seekerId, "update:household");
-  const householdId = await householdIdOf(db, seekerId);
-  if (!householdId) return fail("realname.err.noHousehold");
+  const own = await ownHouseholdIdOf(db, seekerId);
+  if ("ok" in own) return own;
+  const householdId = own.id;
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("household").where("id", "=", householdId).execute();
     await recordAudit(trx, { actorId: actor.id, subjectUserId: seekerId, action: "delete", entity: "household", entityId: householdId, reason: "caseload", ip: options.ip });

@@ -7,7 +7,18 @@ import { useTestDatabase } from "../../../tests/helpers/db";
 import { assignSeeker, getCaseload } from "../counseling/caseload.server";
 import type { CaseloadQuery } from "../counseling/counseling.schema";
 import type { Actor } from "../permissions";
-import { addAccountMember, addDescribedMember, createHousehold, getHousehold, householdSummary, isZeroEmploymentHousehold, removeMember, zeroEmploymentHouseholdIds } from "./households.server";
+import {
+  addAccountMember,
+  addDescribedMember,
+  createHousehold,
+  deleteHousehold,
+  getHousehold,
+  householdSummary,
+  isZeroEmploymentHousehold,
+  removeMember,
+  updateConsent,
+  zeroEmploymentHouseholdIds,
+} from "./households.server";
 import { listProvincialBodies, provincialBodiesSummary, setProvincialBodyKinds } from "./provincial-bodies.server";
 import { verifySchema } from "./verification.schema";
 import { verificationDone, verificationForm, verificationQueue, verify } from "./verification.server";
@@ -359,6 +370,42 @@ describe("households and zero-employment families", () => {
       .execute();
     expect(audited.map((a) => a.subject_user_id).sort()).toEqual([head.id, member.id].sort());
     expect(new Set(audited.map((a) => a.entity_id))).toEqual(new Set([h]));
+  });
+
+  it("a member's own counselor sees the household read only: only the counselor of its own person changes it", async () => {
+    const c = await staff("counselor", "520102");
+    const other = await staff("counselor", "520102");
+    const head = await seeker();
+    await assign(head.id, c);
+    const h = await household(c, head);
+    const member = await seeker();
+    expect(await addAccountMember(t.db, c, head.id, { identifier: member.phone, relation: "sibling" })).toMatchObject({ ok: true });
+    await assign(member.id, other);
+
+    const view = await getHousehold(t.db, other, member.id, { now: NOW });
+    expect(view.household).toMatchObject({ id: h, editable: false });
+    expect(view.household!.members.map((m) => [m.isSelf, m.relation])).toEqual([
+      [true, "sibling"],
+      [false, "self"],
+    ]);
+    expect((await getHousehold(t.db, c, head.id, { now: NOW })).household).toMatchObject({ id: h, editable: true });
+
+    const refused = { ok: false, fieldErrors: { "": ["realname.err.notOwnHousehold"] } };
+    const stranger = await seeker();
+    const headMember = (await t.db.selectFrom("household_member").select("id").where("seeker_id", "=", head.id).executeTakeFirstOrThrow()).id;
+    expect(await updateConsent(t.db, other, member.id, { consentNote: "改写", consentOn: "2026-11-10" }, { now: NOW })).toEqual(refused);
+    expect(await addAccountMember(t.db, other, member.id, { identifier: stranger.phone, relation: "spouse" })).toEqual(refused);
+    expect(await addDescribedMember(t.db, other, member.id, { name: "越权", gender: "male", birthDate: "1980-01-01", employed: "yes", relation: "other" }, { now: NOW })).toEqual(refused);
+    expect(await removeMember(t.db, other, member.id, headMember)).toEqual(refused);
+    expect(await deleteHousehold(t.db, other, member.id)).toEqual(refused);
+    // Nothing changed.
+    expect(await t.db.selectFrom("household").select("consent_note").where("id", "=", h).executeTakeFirstOrThrow()).toEqual({ consent_note: CONSENT.consentNote });
+    expect((await t.db.selectFrom("household_member").select("seeker_id").where("household_id", "=", h).execute()).map((r) => r.seeker_id).sort()).toEqual([head.id, member.id].sort());
+
+    // The household's own counselor still does.
+    expect(await updateConsent(t.db, c, head.id, { consentNote: "户主再次同意", consentOn: "2026-11-10" }, { now: NOW })).toEqual({ ok: true, value: null });
+    expect(await deleteHousehold(t.db, c, head.id)).toEqual({ ok: true, value: null });
+    expect(await t.db.selectFrom("household").select("id").where("id", "=", h).execute()).toEqual([]);
   });
 
   it("the caseload's zero-employment filter: the household rule, or the person's own statement", async () => {

@@ -208,6 +208,7 @@ export const zh = {
   "realname.err.employedRequired": "请选择现在是否就业",
   "realname.err.memberGone": "这个成员已不在家庭中，请刷新页面",
   "realname.err.cannotRemoveSelf": "不能移除本人；如需撤销，请删除整个家庭记录",
+  "realname.err.notOwnHousehold": "这是另一位求职者的家庭，这位求职者只是其中的成员。家庭记录只能由那位求职者的就业指导员修改",
   "realname.err.organizationGone": "这个单位不存在，请重新查找",
   "realname.err.provinceOnly": "单位标记由省残联设置，您不能修改",
 } as const;
@@ -417,6 +418,8 @@ export const en: Record<keyof typeof zh, string> = {
   "realname.err.employedRequired": "Choose whether the member is employed now",
   "realname.err.memberGone": "This member is no longer in the household; reload the page",
   "realname.err.cannotRemoveSelf": "The person themself cannot be removed; delete the whole household record instead",
+  "realname.err.notOwnHousehold":
+    "This is another seeker's household, and this seeker is one of its members. Only that seeker's counselor can change the household record",
   "realname.err.organizationGone": "This organization does not exist; find it again",
   "realname.err.provinceOnly": "The provincial federation sets these flags; you cannot change them",
 };
