@@ -24,6 +24,7 @@ export async function buildVacancyDocuments(db: DB, ids: readonly string[]): Pro
       "v.description",
       "v.category",
       "v.skills",
+      "v.required_certificates",
       "v.employment_type",
       "v.region_code",
       "v.remote",
@@ -47,7 +48,8 @@ export async function buildVacancyDocuments(db: DB, ids: readonly string[]): Pro
       id: r.id,
       organizationId: r.organization_id,
       title: r.title,
-      keywords: [...r.skills, category?.zh ?? "", category?.en ?? ""].join(" "),
+      // A certificate the vacancy requires is searchable like a skill (issue 14); whether a seeker holds it is the scorer's.
+      keywords: [...r.skills, ...r.required_certificates, category?.zh ?? "", category?.en ?? ""].join(" "),
       organization: r.organization_name,
       description: r.description,
       ...regionsOf(r.region_code),

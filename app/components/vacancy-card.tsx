@@ -33,6 +33,7 @@ export function MatchReasonsList({ match }: { match: MatchInfo }) {
   const lines: { key: string; text: string; ok: boolean }[] = [];
   if (r.unmetNeeds.length) lines.push({ key: "unmet", text: t("search.reason.unmet", { list: list(r.unmetNeeds, ACCOMMODATIONS, locale, sep) }), ok: false });
   if (r.conflictingDemands.length) lines.push({ key: "conflicts", text: t("search.reason.conflicts", { list: list(r.conflictingDemands, TASK_DEMANDS, locale, sep) }), ok: false });
+  if (r.certificatesMissing?.length) lines.push({ key: "certificates", text: t("trainingProfile.reason.certificatesMissing", { list: r.certificatesMissing.join(sep) }), ok: false });
   if (r.place === null) lines.push({ key: "place", text: t("search.reason.place.none"), ok: false });
   if (r.needsMet.length) lines.push({ key: "needs", text: t("search.reason.needsMet", { list: list(r.needsMet, ACCOMMODATIONS, locale, sep) }), ok: true });
   if (r.preferredMet.length) lines.push({ key: "preferred", text: t("search.reason.preferredMet", { list: list(r.preferredMet, ACCOMMODATIONS, locale, sep) }), ok: true });

@@ -47,6 +47,10 @@ export default function VacancyPage() {
     [t("vacancies.view.hours"), v.hours || t("vacancies.view.notStated")],
     [t("vacancies.view.openings"), t("vacancies.openingsValue", { count: v.openings })],
     [t("vacancies.view.skills"), v.skills.length ? v.skills.join(locale === "en" ? ", " : "、") : t("vacancies.view.notStated")],
+    [
+      t("trainingProfile.vacancy.certificates"),
+      v.requiredCertificates.length ? v.requiredCertificates.join(locale === "en" ? ", " : "、") : t("trainingProfile.vacancy.certificatesNone"),
+    ],
     [t("vacancies.view.closingDate"), v.closingDate ? formatCalendarDate(locale, v.closingDate) : t("vacancies.view.noClosingDate")],
     ...(v.publishedAt ? ([[t("vacancies.view.published"), formatDay(locale, v.publishedAt)]] as [string, string][]) : []),
   ];

@@ -15,7 +15,7 @@ import {
   TASK_DEMANDS,
   type Term,
 } from "~/domain/catalog";
-import { vacancySchema, type RuleOptions, type VacancyFormInput, type VacancyInput } from "~/domain/vacancies/vacancies.schema";
+import { REQUIRED_CERTIFICATES_LIMIT, vacancySchema, type RuleOptions, type VacancyFormInput, type VacancyInput } from "~/domain/vacancies/vacancies.schema";
 import type { Locale } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 
@@ -169,6 +169,13 @@ export function VacancyForm({ id, lastResult, defaultValue, ruleOptions, divisio
         <SelectField meta={fields.educationRequired} label={t("vacancies.form.education")} options={options(EDUCATION_LEVELS)} />
         <Field meta={fields.hours} label={t("vacancies.form.hours")} hint={t("vacancies.form.hours.hint")} autoComplete="off" optional />
         <Field meta={fields.skills} label={t("vacancies.form.skills")} hint={t("vacancies.form.skills.hint")} autoComplete="off" optional />
+        <Field
+          meta={fields.requiredCertificates}
+          label={t("trainingProfile.vacancy.certificates")}
+          hint={t("trainingProfile.vacancy.certificates.hint", { max: REQUIRED_CERTIFICATES_LIMIT })}
+          autoComplete="off"
+          optional
+        />
 
         <h2 className="section-title">{t("vacancies.form.access")}</h2>
         <CheckboxGroup

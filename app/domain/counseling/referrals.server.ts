@@ -81,7 +81,7 @@ export async function referVacancy(db: DB, actor: Actor, seekerId: string, input
     const v = await trx
       .selectFrom("vacancy as v")
       .innerJoin("organization as o", "o.id", "v.organization_id")
-      .select(["v.id", "v.title", "v.status", "v.closing_date", "v.region_code", "v.remote", "v.accommodations", "v.demands", "o.name", "o.status as organization_status"])
+      .select(["v.id", "v.title", "v.status", "v.closing_date", "v.region_code", "v.remote", "v.accommodations", "v.demands", "v.required_certificates", "o.name", "o.status as organization_status"])
       .where("v.id", "=", input.vacancyId)
       .executeTakeFirst();
     if (!v || v.status !== "open" || v.organization_status !== "verified" || (v.closing_date !== null && v.closing_date < today)) {
@@ -94,7 +94,8 @@ export async function referVacancy(db: DB, actor: Actor, seekerId: string, input
       remote: v.remote,
       accommodations: v.accommodations,
       demands: v.demands,
-      // Only the place, needs and demands decide eligibility; the rest ranks.
+      requiredCertificates: v.required_certificates,
+      // Only the place, needs, demands and required certificates decide eligibility; the rest ranks.
       skills: [],
       educationRequired: "none",
       payMin: 0,

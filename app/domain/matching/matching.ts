@@ -15,6 +15,11 @@ export interface MatchSeeker {
   needsPreferred: readonly string[];
   limits: readonly string[];
   skills: readonly string[];
+  /**
+   * Certificate names the seeker holds: those they typed on their profile and the training certificates they show
+   * (issue 14). Left out, the seeker holds none.
+   */
+  certificates?: readonly string[];
   education: string | null;
   expectedPayMin: number | null;
 }
@@ -29,6 +34,28 @@ export interface MatchVacancy {
   payMin: number;
   payMax: number;
   publishedAt: Date | null;
+  /** Certificate names the vacancy requires (issue 14); a seeker without one of them does not fit. */
+  requiredCertificates?: readonly string[];
+}
+
+/**
+ * A certificate name as compared: width-folded (NFKC), without spaces or the trailing 证/证书 people add or leave off,
+ * lower case — so "保健按摩师证" and "保健按摩师" are the same certificate.
+ */
+export function normalizeCertificate(name: string): string {
+  return name
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/(证书|证)$/, "")
+    .toLowerCase();
+}
+
+/** The vacancy's required certificates the seeker does not hold, as the vacancy names them. */
+export function missingCertificates(seeker: Pick<MatchSeeker, "certificates">, vacancy: Pick<MatchVacancy, "requiredCertificates">): string[] {
+  const required = vacancy.requiredCertificates ?? [];
+  if (!required.length) return [];
+  const held = new Set((seeker.certificates ?? []).map(normalizeCertificate));
+  return required.filter((c) => !held.has(normalizeCertificate(c)));
 }
 
 /** How near the work is: the same county, prefecture or province, or remote work both want. */
@@ -64,6 +91,8 @@ export interface Eligibility {
   eligible: boolean;
   unmetNeeds: string[];
   conflictingDemands: string[];
+  /** Certificates the vacancy requires that the seeker lacks: like a demand they cannot meet, the vacancy does not fit. */
+  certificatesMissing: string[];
   place: Place | null;
 }
 
@@ -72,8 +101,15 @@ export function eligibility(seeker: MatchSeeker, vacancy: MatchVacancy): Eligibi
   const limits = new Set(seeker.limits);
   const unmetNeeds = seeker.needsRequired.filter((n) => !offered.has(n));
   const conflictingDemands = vacancy.demands.filter((d) => limits.has(d));
+  const certificatesMissing = missingCertificates(seeker, vacancy);
   const place = placeFit(seeker, vacancy);
-  return { eligible: unmetNeeds.length === 0 && conflictingDemands.length === 0 && place !== null, unmetNeeds, conflictingDemands, place };
+  return {
+    eligible: unmetNeeds.length === 0 && conflictingDemands.length === 0 && certificatesMissing.length === 0 && place !== null,
+    unmetNeeds,
+    conflictingDemands,
+    certificatesMissing,
+    place,
+  };
 }
 
 function normalizeSkill(s: string) {
@@ -85,6 +121,7 @@ export interface MatchReasons {
   preferredMet: string[];
   unmetNeeds: string[];
   conflictingDemands: string[];
+  certificatesMissing: string[];
   skillsMatched: string[];
   skillsMissing: string[];
   place: Place | null;
@@ -136,6 +173,7 @@ export function match(seeker: MatchSeeker, vacancy: MatchVacancy, options: { tex
       preferredMet,
       unmetNeeds: e.unmetNeeds,
       conflictingDemands: e.conflictingDemands,
+      certificatesMissing: e.certificatesMissing,
       skillsMatched,
       skillsMissing,
       place: e.place,

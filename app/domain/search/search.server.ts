@@ -13,6 +13,7 @@ import { reachOf, type EligibleFor, type Hit, type SearchEngine, type VacancyFac
 import { catchUp, getSearchEngine } from "../../../search/runtime";
 import type { Result } from "../accounts/accounts.server";
 import { match, type MatchReasons, type MatchSeeker, type MatchVacancy } from "../matching/matching";
+import { shownCertificateNames } from "../training-profile/training-profile.server";
 import { notify } from "../notifications/notifications.server";
 import { withOrganizations } from "../organizations/membership.server";
 import { requirePermission, type Actor } from "../permissions";
@@ -68,6 +69,7 @@ function matchVacancyOf(v: {
   pay_min: number;
   pay_max: number;
   published_at: Date | null;
+  required_certificates?: string[];
 }): MatchVacancy {
   return {
     regionCode: v.region_code,
@@ -79,6 +81,7 @@ function matchVacancyOf(v: {
     payMin: v.pay_min,
     payMax: v.pay_max,
     publishedAt: v.published_at,
+    requiredCertificates: v.required_certificates ?? [],
   };
 }
 
@@ -94,6 +97,8 @@ function matchSeekerOf(p: {
   skills: string[];
   education: string | null;
   expected_pay_min?: number | null;
+  /** The profile's own certificates and the training certificates shown (issue 14). */
+  certificates?: string[];
 }): MatchSeeker {
   return {
     currentRegionCode: p.current_region_code,
@@ -104,6 +109,7 @@ function matchSeekerOf(p: {
     needsPreferred: p.needs_preferred,
     limits: p.limits,
     skills: p.skills,
+    certificates: p.certificates ?? [],
     education: p.education,
     expectedPayMin: p.expected_pay_min ?? null,
   };
@@ -122,13 +128,15 @@ export async function loadMatchSeeker(db: DB, userId: string): Promise<{ seeker:
       "needs_preferred",
       "limits",
       "skills",
+      "certificates",
       "education",
       "expected_pay_min",
     ])
     .where("user_id", "=", userId)
     .executeTakeFirst();
   if (!p) return null;
-  const seeker = matchSeekerOf(p);
+  const shown = (await shownCertificateNames(db, [userId])).get(userId) ?? [];
+  const seeker = matchSeekerOf({ ...p, certificates: [...p.certificates, ...shown] });
   const reach = reachOf(p.current_region_code, p.place_scope, p.preferred_region_codes);
   return {
     seeker,
@@ -159,6 +167,7 @@ export async function loadVacancyCards(db: DB, ids: readonly string[]): Promise<
       "v.education_required",
       "v.quota_eligible",
       "v.published_at",
+      "v.required_certificates",
       "o.name as organization_name",
       "d.name as county",
       "d.level as county_level",
@@ -323,7 +332,8 @@ export async function bestMatchesFor(
     now,
     RECOMMEND_WINDOW,
   );
-  return { placeKnown: true, items: result.items };
+  // The engines do not filter on certificates (the scorer decides them), so one the seeker lacks is dropped here.
+  return { placeKnown: true, items: result.items.filter((i) => i.match?.eligible !== false) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -376,6 +386,7 @@ async function employerVacancy(db: DB, actor: Actor, vacancyId: string) {
       "v.pay_min",
       "v.pay_max",
       "v.published_at",
+      "v.required_certificates",
       "o.name as organization_name",
       "o.status as organization_status",
     ])
@@ -435,6 +446,7 @@ export async function candidatesForVacancy(
           "p.needs_preferred",
           "p.limits",
           "p.skills",
+          "p.certificates",
           "p.education",
           "p.graduate_major",
           "p.graduation_year",
@@ -452,6 +464,8 @@ export async function candidatesForVacancy(
         db.selectFrom("application").select("seeker_id").where("vacancy_id", "=", v.id).where("seeker_id", "in", ids).execute(),
       ])
     : [[], []];
+  // Certificates count for the vacancy's requirement only; they are not shown to the employer (rule 4).
+  const shownCertificates = await shownCertificateNames(db, rows.map((r) => r.user_id));
   const invited = new Map(invitations.map((i) => [i.seeker_id, i.status]));
   const applied = new Set(applications.map((a) => a.seeker_id));
   const byId = new Map(rows.map((r) => [r.user_id, r]));
@@ -459,7 +473,7 @@ export async function candidatesForVacancy(
     const r = byId.get(id);
     if (!r) return [];
     // Expected pay is not among what an employer may see (rule 4) and is not read, so it does not rank candidates.
-    const m = match(matchSeekerOf(r), vacancy, { now });
+    const m = match(matchSeekerOf({ ...r, certificates: [...r.certificates, ...(shownCertificates.get(id) ?? [])] }), vacancy, { now });
     if (!m.eligible) return [];
     return [
       {

@@ -5,10 +5,14 @@
 import { z } from "zod";
 import { ACCOMMODATIONS, codes, EDUCATION_LEVELS, EMPLOYMENT_TYPES, JOB_CATEGORIES, TASK_DEMANDS } from "../catalog";
 import type { VacancyStatus } from "../../../db/schema";
+import { errorMessage } from "../../i18n/i18n";
 
 export const PAY_LIMIT = 200_000;
 export const OPENINGS_LIMIT = 999;
 export const SKILLS_LIMIT = 20;
+/** A vacancy asks for few certificates (issue 14): each one a seeker lacks makes the vacancy not fit them. */
+export const REQUIRED_CERTIFICATES_LIMIT = 5;
+export const CERTIFICATE_NAME_MAX = 30;
 
 /** Today's calendar date in Asia/Shanghai, "YYYY-MM-DD" (the site's dates are Shanghai dates, design §8). */
 export function todayInShanghai(now: Date = new Date()): string {
@@ -69,6 +73,21 @@ const details = z.object({
     .transform((v) => splitSkills(v ?? ""))
     .pipe(z.array(z.string().max(30, "vacancies.err.skillLong")).max(SKILLS_LIMIT, "vacancies.err.skillsMany")),
   hours: z.string().trim().max(100, "vacancies.err.hoursLong").optional(),
+  requiredCertificates: z
+    .string()
+    .max(500, "trainingProfile.err.certificatesLong")
+    .transform((v) => splitSkills(v))
+    .superRefine((list, ctx) => {
+      // Limits on the list as a whole, so the message sits at the field (the page has no input per item).
+      if (list.some((c) => c.length > CERTIFICATE_NAME_MAX)) {
+        ctx.addIssue({ code: "custom", message: errorMessage("trainingProfile.err.certificateLong", { max: CERTIFICATE_NAME_MAX }) });
+      }
+      if (list.length > REQUIRED_CERTIFICATES_LIMIT) {
+        ctx.addIssue({ code: "custom", message: errorMessage("trainingProfile.err.certificatesMany", { max: REQUIRED_CERTIFICATES_LIMIT }) });
+      }
+    })
+    // Optional in the parsed input too, so callers that build one without it (older fixtures, the seed) require none.
+    .optional(),
   accommodations: z.array(oneOf(codes(ACCOMMODATIONS), "vacancies.err.unknownCode")),
   demands: z.array(oneOf(codes(TASK_DEMANDS), "vacancies.err.unknownCode")),
   quotaEligible: z.boolean().optional(),

@@ -52,6 +52,7 @@ function toRow(input: VacancyInput) {
     education_required: input.educationRequired,
     skills: [...input.skills],
     hours: input.hours?.trim() ?? "",
+    required_certificates: [...(input.requiredCertificates ?? [])],
     accommodations: [...new Set(input.accommodations)],
     demands: [...new Set(input.demands)],
     quota_eligible: input.quotaEligible ?? false,
@@ -202,6 +203,8 @@ export interface VacancyFormValues {
   educationRequired: string;
   skills: string;
   hours: string;
+  /** Certificate names the vacancy requires, as typed ("保健按摩师、…"). */
+  requiredCertificates: string;
   accommodations: string[];
   demands: string[];
   quotaEligible: boolean;
@@ -242,6 +245,7 @@ export async function getVacancyForEdit(db: DB, actor: Actor, id: string): Promi
       "v.education_required",
       "v.skills",
       "v.hours",
+      "v.required_certificates",
       "v.accommodations",
       "v.demands",
       "v.quota_eligible",
@@ -278,6 +282,7 @@ export async function getVacancyForEdit(db: DB, actor: Actor, id: string): Promi
       educationRequired: row.education_required,
       skills: row.skills.join("、"),
       hours: row.hours,
+      requiredCertificates: row.required_certificates.join("、"),
       accommodations: row.accommodations,
       demands: row.demands,
       quotaEligible: row.quota_eligible,
@@ -388,6 +393,8 @@ export interface PublicVacancy {
   educationRequired: string;
   skills: string[];
   hours: string;
+  /** Certificates the vacancy requires (issue 14). */
+  requiredCertificates: string[];
   accommodations: string[];
   demands: string[];
   quotaEligible: boolean;
@@ -433,6 +440,7 @@ export async function getPublicVacancy(db: DB, viewer: Actor | null, id: string,
       "v.education_required",
       "v.skills",
       "v.hours",
+      "v.required_certificates",
       "v.accommodations",
       "v.demands",
       "v.quota_eligible",
@@ -471,6 +479,7 @@ export async function getPublicVacancy(db: DB, viewer: Actor | null, id: string,
     educationRequired: row.education_required,
     skills: row.skills,
     hours: row.hours,
+    requiredCertificates: row.required_certificates,
     accommodations: row.accommodations,
     demands: row.demands,
     quotaEligible: row.quota_eligible,
