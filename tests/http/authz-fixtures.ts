@@ -16,11 +16,6 @@ import { courseSchema } from "../../app/domain/training/courses.schema";
 import { createCourse, setCourseStatus } from "../../app/domain/training/courses.server";
 import { enrolFromCaseload } from "../../app/domain/training/enrolments.server";
 import { todayInShanghai } from "../../app/domain/vacancies/vacancies.schema";
-import { addDays } from "../../app/domain/counseling/counseling.schema";
-import { courseSchema } from "../../app/domain/training/courses.schema";
-import { createCourse, setCourseStatus } from "../../app/domain/training/courses.server";
-import { enrolFromCaseload } from "../../app/domain/training/enrolments.server";
-import { todayInShanghai } from "../../app/domain/vacancies/vacancies.schema";
 import { approveDeclaration, fileObjection, publishDisclosure, saveDeclaration } from "../../app/domain/quota/declarations.server";
 import { isWithinRegion, type Actor } from "../../app/domain/permissions";
 import type { TestServer } from "./harness";
@@ -97,11 +92,6 @@ export interface Fixtures {
   objection: string;
   /** An employment of a seeker on the 贵阳 counselor's caseload. */
   employment: { id: string; seekerId: string };
-  /** A published course in 贵阳市 of organization A (a training base), starting today; 李明 enrolled by his counselor. */
-  course: string;
-  courseEnrolment: string;
-  /** A draft course of 遵义市, made by the 遵义 admin. */
-  draftCourse: string;
   /** A published course in 贵阳市 of organization A (a training base), starting today; 李明 enrolled by his counselor. */
   course: string;
   courseEnrolment: string;
@@ -554,23 +544,6 @@ export async function makeFixtures(s: TestServer, catalogText: string): Promise<
   ).enrolmentId;
   const draftCourse = ok(await createCourse(db, actors.prefAdmin, courseForm("遵义市权限矩阵草稿培训班", "520302", addDays(today, 60))), "a draft course of 遵义市").courseId;
 
-  // Training (issue 14): organization A designated as a training base (by the province); a published course of 贵阳市
-  // starting today, 李明 enrolled by his counselor (a 培训推荐 service); a draft course of 遵义市 by its admin.
-  await db
-    .insertInto("designation")
-    .values({ organization_id: organizationA, kind: "training_base", decision_number: "权限矩阵〔2026〕培训1号", decision_date: "2026-01-05", valid_from: "2026-01-05", designated_by: provAdmin })
-    .execute();
-  const today = todayInShanghai();
-  const courseForm = (title: string, regionCode: string, startsOn: string) =>
-    courseSchema.parse({ title, kind: "blind_health_massage", providerId: organizationA, startsOn, endsOn: addDays(startsOn, 30), mode: "in_person", regionCode, venue: "权限矩阵培训中心", capacity: 20, subsidyPerTrainee: 1000 });
-  const course = ok(await createCourse(db, provActor, courseForm("权限矩阵盲人保健按摩培训班", "520102", today)), "a course of 贵阳市").courseId;
-  ok(await setCourseStatus(db, provActor, course, "published"), "publishing the course");
-  const courseEnrolment = ok(
-    await enrolFromCaseload(db, actors.counselor, course, { seekerId: seeker, accessRequests: ["braille_large_print"], accessNote: "" }),
-    "enrolling 李明",
-  ).enrolmentId;
-  const draftCourse = ok(await createCourse(db, actors.prefAdmin, courseForm("遵义市权限矩阵草稿培训班", "520302", addDays(today, 60))), "a draft course of 遵义市").courseId;
-
   return {
     users,
     actors,
@@ -589,9 +562,6 @@ export async function makeFixtures(s: TestServer, catalogText: string): Promise<
     disclosureEntry,
     objection,
     employment: { id: employment.id, seekerId: employment.seeker_id! },
-    course,
-    courseEnrolment,
-    draftCourse,
     course,
     courseEnrolment,
     draftCourse,

@@ -172,18 +172,6 @@ const ROUTES: Record<string, Entry> = {
   },
   "admin.courses.new.tsx": { get: [{ expect: only(ADMINS) }], post: { expect: only(ADMINS, "bad") } },
 
-  // Training courses (issue 14): the 贵阳 course (organization A provides it; 李明 enrolled) is the province's, not 遵义's;
-  // the 遵义 draft is for both admins. The course page lists its trainees by name with their access requests.
-  "admin.courses.$id.tsx": {
-    params: (f) => ({ id: f.course }),
-    get: [{ expect: only(["provAdmin"]), shows: { provAdmin: NAMES } }, { label: "a draft course of 遵义市", params: (f) => ({ id: f.draftCourse }), expect: only(ADMINS) }],
-    post: { body: (_f, who) => (who === "provAdmin" ? { intent: "edit" } : { intent: "cancel", confirm: "yes" }), expect: only(["provAdmin"], "bad"), shows: { provAdmin: NAMES } },
-  },
-  "admin.courses._index.tsx": {
-    get: [{ expect: only(ADMINS), absent: { for: ["prefAdmin"], label: "the 贵阳 course", text: () => "权限矩阵盲人保健按摩培训班", shownTo: ["provAdmin"] } }],
-  },
-  "admin.courses.new.tsx": { get: [{ expect: only(ADMINS) }], post: { expect: only(ADMINS, "bad") } },
-
   // County coverage (issue 14): the admin's own region's counties.
   "admin.coverage.tsx": { get: [{ expect: only(ADMINS) }, { label: "uncovered only", query: () => "uncovered=1", expect: only(ADMINS) }] },
   // Designations of organization A (贵阳市): its page names the people employed there, to the admins of 贵阳 only;
@@ -593,20 +581,6 @@ const ROUTES: Record<string, Entry> = {
       shows: { employer: NAMES, provAdmin: NAMES },
     },
   },
-  // A training base's courses: the members of organization A (and the admins of the course's region) keep its roster.
-  "provider.courses._index.tsx": {
-    get: [{ expect: only(EMPLOYERS), absent: { for: ["employer2"], label: "organization A's course", text: () => "权限矩阵盲人保健按摩培训班", shownTo: ["employer"] } }],
-  },
-  "provider.courses.$id.tsx": {
-    params: (f) => ({ id: f.course }),
-    get: [{ expect: only(["employer", "provAdmin"]), shows: { employer: NAMES, provAdmin: NAMES } }],
-    post: {
-      body: (f, who) =>
-        who === "employer" || who === "provAdmin" ? { intent: "outcome" } : { intent: "outcome", enrolmentId: f.courseEnrolment, outcome: "not_completed", attendedDays: "0" },
-      expect: only(["employer", "provAdmin"], "bad"),
-      shows: { employer: NAMES, provAdmin: NAMES },
-    },
-  },
   "referrals.tsx": {
     get: [{ expect: only(SEEKERS) }],
     post: { body: ownerOr("seeker", {}, (f) => ({ intent: "decline", referralId: f.referral })), expect: only(["seeker"], "bad") },
@@ -671,18 +645,6 @@ const ROUTES: Record<string, Entry> = {
   "statistics.export[.]xlsx.ts": { get: [{ expect: only(ADMINS) }, { label: "贵阳市's", query: () => "region=520100", expect: only(["provAdmin"]) }], binary: true },
 
   // Organization A's open vacancy is public; its draft is for its members only.
-  // The public courses; a course's page: a counselor chooses from their own caseload (names); 李明's counselor enrolling
-  // him again is refused at the form (he is enrolled), everyone else at the person or the permission.
-  "training._index.tsx": { get: [{ expect: all("ok") }, { label: "filtered", query: () => "kind=blind_health_massage&region=520100", expect: all("ok") }] },
-  "training.$id.tsx": {
-    params: (f) => ({ id: f.course }),
-    get: [
-      { expect: all("ok"), shows: { counselor: NAMES, counselor2: NAMES } },
-      { label: "a draft course of 遵义市 (its admins preview it)", params: (f) => ({ id: f.draftCourse }), expect: over(all("status:404"), { prefAdmin: "ok", provAdmin: "ok" }) },
-    ],
-    post: { body: (f) => ({ intent: "enrol", seekerId: f.users.seeker }), expect: over(all("deny"), { anon: "login", counselor: "bad" }), shows: { counselor: NAMES } },
-  },
-
   // The public courses; a course's page: a counselor chooses from their own caseload (names); 李明's counselor enrolling
   // him again is refused at the form (he is enrolled), everyone else at the person or the permission.
   "training._index.tsx": { get: [{ expect: all("ok") }, { label: "filtered", query: () => "kind=blind_health_massage&region=520100", expect: all("ok") }] },
