@@ -17,15 +17,8 @@ export interface IndicatorDefinition {
   /** How the actual is computed from the records, in plain words. */
   computedZh: string;
   computedEn: string;
-  /** Whether anything on the platform records it yet (false: the catalogue holds the target, the actual is empty). */
+  /** Whether anything on the platform records it (false: the catalogue holds the target, the actual is empty). Every indicator since issue 14. */
   recorded: boolean;
-}
-
-const NOT_YET_ZH = "平台尚未记录这一数据（培训、示范点、机构等记录将在后续版本加入），因此没有实际值，只显示目标。";
-const NOT_YET_EN = "Nothing on the platform records this yet (training, demonstration sites and institutions come in a later release), so there is no actual figure, only the target.";
-
-function notRecorded(code: IndicatorCode, unit: IndicatorUnit, nameZh: string, nameEn: string, definitionZh: string, definitionEn: string, kind: "count" | "rate" = "count"): IndicatorDefinition {
-  return { code, nameZh, nameEn, unit, kind, definitionZh, definitionEn, computedZh: NOT_YET_ZH, computedEn: NOT_YET_EN, recorded: false };
 }
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -148,8 +141,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     kind: "count",
     definitionZh: "期间内在本地区举办的残疾人专场招聘会场次。",
     definitionEn: "Special recruitment events for disabled people held in the region in the period.",
-    computedZh: "已发布、未取消、举办地在本地区、结束时间在期间内且不晚于统计日的招聘会场数。",
-    computedEn: "Events published and not cancelled, held in the region, whose end lies in the period and not after the as-of day.",
+    computedZh: "已发布、未取消、举办地在本地区、结束时间在期间内且不晚于统计日的招聘会场数（技能竞赛不是招聘会，不计入）。",
+    computedEn: "Events published and not cancelled, held in the region, whose end lies in the period and not after the as-of day (skills competitions are not recruitment events and do not count).",
     recorded: true,
   },
   {
@@ -179,24 +172,145 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     computedEn: "Service records dated in the period and not after the as-of day, for seekers whose place (current region, else household region) lies in the region.",
     recorded: true,
   },
-  notRecorded("training_urban", "people", "城镇残疾人职业技能培训", "Urban disabled people trained in vocational skills", "期间内接受职业技能培训的城镇残疾人人数。", "Urban disabled people given vocational skills training in the period."),
-  notRecorded("training_rural", "people", "农村贫困残疾人实用技术培训", "Rural poor disabled people trained in practical techniques", "期间内接受实用技术培训的农村贫困残疾人人数。", "Rural poor disabled people trained in practical (farming and processing) techniques in the period."),
-  notRecorded("blind_massage_trained", "people", "盲人保健按摩培训", "Blind people trained in health massage", "期间内接受保健按摩培训的盲人人数。", "Blind people trained in health massage in the period."),
-  notRecorded("blind_massage_employed", "people", "盲人保健按摩新增就业", "Blind massage workers newly employed", "期间内新实现就业的盲人保健按摩人员人数。", "Blind health-massage workers newly employed in the period."),
-  notRecorded("blind_medical_massage_trained", "people", "盲人医疗按摩培训", "Blind people trained in medical massage", "期间内接受医疗按摩培训的盲人人数。", "Blind people trained in medical massage in the period."),
-  notRecorded("demonstration_sites", "organizations", "残疾人就业创业示范点", "Employment and entrepreneurship demonstration sites", "期间内建成的残疾人就业创业示范点（基地）数。", "Demonstration sites (bases) for disabled people's employment and entrepreneurship established in the period."),
-  notRecorded("entrepreneur_households", "households", "扶持残疾人创业户", "Entrepreneur households supported", "期间内扶持的残疾人自主创业户数。", "Disabled people's entrepreneur households supported in the period."),
-  notRecorded("auxiliary_demonstration_institutions", "organizations", "辅助性就业示范机构", "Auxiliary-employment demonstration institutions", "期间内建成的辅助性就业示范机构数。", "Auxiliary-employment demonstration institutions established in the period."),
-  notRecorded(
-    "auxiliary_county_coverage",
-    "counties",
-    "县（市、区）辅助性就业机构覆盖率",
-    "Counties with an auxiliary-employment institution",
-    "设有至少一个辅助性就业机构的县（市、区）所占比例（目标：每个县至少一个）。",
-    "The share of counties with at least one auxiliary-employment institution (target: one in every county).",
-    "rate",
-  ),
-  notRecorded("instructors_trained", "people", "社区残疾人就业指导员培训", "Community employment instructors trained", "期间内培训的社区残疾人就业指导员人数。", "Community employment instructors for disabled people trained in the period."),
+  {
+    code: "training_urban",
+    nameZh: "城镇残疾人职业技能培训",
+    nameEn: "Urban disabled people trained in vocational skills",
+    unit: "people",
+    kind: "count",
+    definitionZh: "期间内完成职业技能培训的城镇残疾人人数，按培训类别分列。",
+    definitionEn: "Urban disabled people who completed vocational skills training in the period, broken down by kind of course.",
+    computedZh:
+      "课程类别为城镇职业技能、网络远程、继续教育或创业培训，报名状态为已结业、结业日期在期间内且不晚于统计日的人；本人的城乡属性须为城镇（没有填写城乡属性的人既不算城镇也不算农村）。地区按本人的现居住地（没有则户籍地），不按课程举办地。一人结业几次、几门课程都只计 1 人；分类按各类别分别计人，学过两类的人在两类中各计一次。农村实用技术和盲人按摩培训不计入本项，各有自己的指标。",
+    computedEn:
+      "People whose enrolment in a course of kind urban vocational skills, online/remote, continuing education or entrepreneurship is completed with a completion day in the period and not after the as-of day, and whose residence is urban (people with no residence recorded count as neither urban nor rural). The place is the person's current region, else their household region, not where the course was held. A person counts once however many courses they completed; in the breakdown each kind counts its people, so someone who completed two kinds appears in both. Rural practical techniques and blind massage courses do not count here: they have their own indicators.",
+    recorded: true,
+  },
+  {
+    code: "training_rural",
+    nameZh: "农村贫困残疾人实用技术培训",
+    nameEn: "Rural poor disabled people trained in practical techniques",
+    unit: "people",
+    kind: "count",
+    definitionZh: "期间内完成实用技术培训的农村贫困残疾人人数。",
+    definitionEn: "Rural poor disabled people who completed training in practical (farming and processing) techniques in the period.",
+    computedZh:
+      "课程类别为农村实用技术、报名状态为已结业、结业日期在期间内且不晚于统计日的人中，城乡属性为农村、并经本人同意在资料中登记为贫困户的人数。地区按本人的现居住地（没有则户籍地）。一人只计 1 次。没有登记为贫困户或不是农村的人不计入本项，也不计入城镇职业技能培训。",
+    computedEn:
+      "Of the people whose enrolment in a rural practical techniques course is completed with a completion day in the period and not after the as-of day, those whose residence is rural and whose profile records a poor household (with their consent). The place is the person's current region, else their household region. Each person counts once. Others who completed such a course count neither here nor in urban vocational training.",
+    recorded: true,
+  },
+  {
+    code: "blind_massage_trained",
+    nameZh: "盲人保健按摩培训",
+    nameEn: "Blind people trained in health massage",
+    unit: "people",
+    kind: "count",
+    definitionZh: "期间内完成保健按摩培训的盲人人数。",
+    definitionEn: "Blind people who completed health massage training in the period.",
+    computedZh:
+      "课程类别为盲人保健按摩、报名状态为已结业、结业日期在期间内且不晚于统计日的人数，地区按本人的现居住地（没有则户籍地）。这类课程面向盲人和低视力者，统计时不读取本人的残疾类别。一人只计 1 次。",
+    computedEn:
+      "People whose enrolment in a blind health massage course is completed with a completion day in the period and not after the as-of day; the place is the person's current region, else their household region. These courses are for blind and low-vision people; the count does not read anyone's disability record. Each person counts once.",
+    recorded: true,
+  },
+  {
+    code: "blind_massage_employed",
+    nameZh: "盲人保健按摩新增就业",
+    nameEn: "Blind massage workers newly employed",
+    unit: "people",
+    kind: "count",
+    definitionZh: "期间内新实现就业的盲人保健按摩培训结业人员人数。",
+    definitionEn: "People trained in blind health massage who became employed in the period.",
+    computedZh:
+      "完成过盲人保健按摩培训（已结业，结业日期不限于期间内）的人中，有一条任何形式的就业记录、合同开始日期不早于结业日期、在期间内且不晚于统计日的人数。地区按本人的现居住地（没有则户籍地）。一人只计 1 次。",
+    computedEn:
+      "Of the people who completed a blind health massage course (at any time), those with an employment record of any form starting on or after their completion day, in the period and not after the as-of day. The place is the person's current region, else their household region. Each person counts once.",
+    recorded: true,
+  },
+  {
+    code: "blind_medical_massage_trained",
+    nameZh: "盲人医疗按摩培训",
+    nameEn: "Blind people trained in medical massage",
+    unit: "people",
+    kind: "count",
+    definitionZh: "期间内完成医疗按摩培训的盲人人数。",
+    definitionEn: "Blind people who completed medical massage training in the period.",
+    computedZh:
+      "课程类别为盲人医疗按摩、报名状态为已结业、结业日期在期间内且不晚于统计日的人数，地区按本人的现居住地（没有则户籍地）。统计时不读取本人的残疾类别。一人只计 1 次。",
+    computedEn:
+      "People whose enrolment in a blind medical massage course is completed with a completion day in the period and not after the as-of day; the place is the person's current region, else their household region. The count does not read anyone's disability record. Each person counts once.",
+    recorded: true,
+  },
+  {
+    code: "demonstration_sites",
+    nameZh: "残疾人就业创业示范点",
+    nameEn: "Employment and entrepreneurship demonstration sites",
+    unit: "organizations",
+    kind: "count",
+    definitionZh: "认定的残疾人集中就业示范点和扶贫/创业基地数，按认定类别分列。",
+    definitionEn: "Organizations designated as concentrated-employment demonstration sites or poverty-alleviation/start-up bases, broken down by kind.",
+    computedZh:
+      "统计日（期间已结束时为期间最后一天）持有有效认定（已生效、未到期、未撤销）的集中就业示范点或扶贫/创业基地的单位数，地区按单位所在地。一个单位同时有两种认定只计 1 个；分类按各类别分别计数。",
+    computedEn:
+      "Organizations holding a designation as a concentrated-employment demonstration site or a poverty-alleviation/start-up base that is in force on the as-of day (the period's last day if it is over by then: begun, not expired, not revoked), by the organization's place. An organization with both counts once; the breakdown counts each kind.",
+    recorded: true,
+  },
+  {
+    code: "entrepreneur_households",
+    nameZh: "扶持残疾人创业户",
+    nameEn: "Entrepreneur households supported",
+    unit: "households",
+    kind: "count",
+    definitionZh: "期间内获得扶持的残疾人自主创业户（个体工商户、合作社、网店、家庭作坊等）数。",
+    definitionEn: "Disabled people's businesses (individual businesses, cooperatives, online shops, family workshops…) supported in the period.",
+    computedZh:
+      "登记所在地在本地区、在期间内且不晚于统计日至少有一条扶持记录（一次性创业补贴、创业担保贷款、贷款贴息、孵化场地）的创业实体数。扶持几次都只计 1 户。",
+    computedEn:
+      "Businesses registered in the region with at least one support record (one-off start-up subsidy, guaranteed loan, loan interest subsidy, incubation place) dated in the period and not after the as-of day. A business supported several times counts once.",
+    recorded: true,
+  },
+  {
+    code: "auxiliary_demonstration_institutions",
+    nameZh: "辅助性就业示范机构",
+    nameEn: "Auxiliary-employment demonstration institutions",
+    unit: "organizations",
+    kind: "count",
+    definitionZh: "认定的辅助性就业示范机构数。",
+    definitionEn: "Organizations designated as auxiliary-employment demonstration institutions.",
+    computedZh: "统计日（期间已结束时为期间最后一天）持有有效的辅助性就业示范机构认定的单位数，地区按单位所在地。",
+    computedEn:
+      "Organizations holding a designation as an auxiliary-employment demonstration institution in force on the as-of day (the period's last day if it is over by then), by the organization's place.",
+    recorded: true,
+  },
+  {
+    code: "auxiliary_county_coverage",
+    nameZh: "县（市、区）辅助性就业机构覆盖率",
+    nameEn: "Counties with an auxiliary-employment institution",
+    unit: "counties",
+    kind: "rate",
+    definitionZh: "设有至少一个辅助性就业机构的县（市、区）所占比例（目标：每个县至少一个）。",
+    definitionEn: "The share of counties with at least one auxiliary-employment institution (target: one in every county).",
+    computedZh:
+      "本地区的县（市、区）中，统计日（期间已结束时为期间最后一天）至少有一个所在地在该县、持有有效的辅助性就业机构或辅助性就业示范机构认定的单位的县数，除以县的总数。所在地只登记到市（州）的单位不覆盖任何县。",
+    computedEn:
+      "Of the counties of the region, those where at least one organization located in the county holds an auxiliary-employment institution or auxiliary-employment demonstration designation in force on the as-of day (the period's last day if it is over by then), divided by the number of counties. An organization whose place is only a prefecture covers no county.",
+    recorded: true,
+  },
+  {
+    code: "instructors_trained",
+    nameZh: "社区残疾人就业指导员培训",
+    nameEn: "Community employment instructors trained",
+    unit: "people",
+    kind: "count",
+    definitionZh: "期间内培训的社区残疾人就业指导员人数。",
+    definitionEn: "Community employment instructors for disabled people trained in the period.",
+    computedZh:
+      "培训日期在期间内且不晚于统计日、登记地区在本地区的社区就业指导员培训记录所涉及的人数：有平台账户的按账户，其他按姓名和登记地区区分，培训几次都只计 1 人。就业指导员（残联工作人员）的培训记录不计入。",
+    computedEn:
+      "The people in the community instructors' training records dated in the period and not after the as-of day, recorded in the region: a person with an account here is that account, anyone else is their name within the record's division; trained several times, counted once. Counselors' (federation staff's) training is not counted.",
+    recorded: true,
+  },
 ];
 
 const BY_CODE = new Map(INDICATORS.map((i) => [i.code, i]));

@@ -166,8 +166,8 @@ describe("quarterly snapshots", () => {
     expect(Number(inQ2.n)).toBeGreaterThanOrEqual(1);
     expect(jobs.changeFromPrevious).toBe(Number(inQ2.n));
     expect(jobs.current).toBeGreaterThanOrEqual(2);
-    // Indicators nothing records yet have no actual and no change.
-    expect(c.rows.find((r) => r.code === "training_urban")).toMatchObject({ current: null, changeFromPrevious: null });
+    // A figure with no records in the county (no training here) is 0, unchanged.
+    expect(c.rows.find((r) => r.code === "training_urban")).toMatchObject({ current: 0, changeFromPrevious: 0 });
 
     // Q1 of YEAR: no Q4 before it, no Q1 a year before.
     const q1 = await compareSnapshots(t.db, a, { regionCode: COUNTY, year: YEAR, quarter: 1 });

@@ -375,8 +375,11 @@ describe("actuals (the issue's acceptance): each equals a count of the records m
     expect(after.subRegions.map((r) => r.regionCode)).toEqual(expect.arrayContaining(["520100", "520300"]));
     expect(after.subRegions.every((r) => r.regionCode.endsWith("00") && r.regionCode !== "520000")).toBe(true);
     expect(afterGY.subRegions.map((r) => r.regionCode)).toContain(GY);
-    // Indicators nothing records: no actual, whatever the records.
-    for (const code of UNRECORDED_INDICATORS) expect(after.indicators.find((i) => i.code === code)).toMatchObject({ actual: null, status: "not_recorded" });
+    // The programmes' figures (issue 14) are counts or a rate now, not "not recorded" (programmes.server.test.ts checks them).
+    for (const code of ["training_urban", "demonstration_sites", "entrepreneur_households", "instructors_trained"] as const) {
+      expect(typeof after.indicators.find((i) => i.code === code)!.actual).toBe("number");
+    }
+    expect(after.indicators.find((i) => i.code === "auxiliary_county_coverage")!.denominator).toBeGreaterThanOrEqual(88);
 
     // Later: what happened after the as-of day comes in.
     const later = await stats("520000", LATER);

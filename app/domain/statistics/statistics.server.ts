@@ -22,6 +22,10 @@ import { provincialBodiesSummary, provincialBodyEmployingSql } from "../realname
 import { workingAgeSql } from "../realname/working-age";
 import type { FieldErrors, Result } from "../accounts/accounts.server";
 import { SERVICE_TYPES } from "../counseling/counseling.schema";
+import { activeDesignations, countyCoverage } from "../institutions/designations.server";
+import { supportedBusinessesByPlace } from "../entrepreneurship/entrepreneurship.server";
+import { instructorsTrained } from "../staff-training/staff-training.server";
+import type { DesignationKind, TrainingKind } from "../../../db/schema";
 import {
   EMPLOYMENT_FORMS,
   RECORDED_INDICATORS,
@@ -121,6 +125,12 @@ interface Tally {
   key: string;
   num: number;
   den: number;
+  /**
+   * Rows that count towards one side only: where the breakdown counts the same thing in several parts (a person who
+   * completed two kinds of course, an organization with two designations), the actual comes from "actual" rows and
+   * the breakdown from "breakdown" rows. Unset: both.
+   */
+  only?: "actual" | "breakdown";
 }
 
 type Tallies = Partial<Record<IndicatorCode, Tally[]>>;
@@ -259,6 +269,8 @@ function heldEvents(db: DB, w: Window) {
   return db
     .selectFrom("recruitment_event as ev")
     .where("ev.status", "=", "published")
+    // A skills competition is an event of its own kind, not a recruitment event (issue 14).
+    .where("ev.kind", "<>", "competition")
     .where("ev.ends_at", ">=", startOfDay(w.from))
     .where("ev.ends_at", "<", w.asOfNext < periodEndNext ? w.asOfNext : periodEndNext)
     .where(within(sql.ref("ev.region_code"), w.prefix));
@@ -301,6 +313,115 @@ async function services(db: DB, w: Window): Promise<Tally[]> {
   return rows.map((r) => ({ place: r.place, key: r.type, num: Number(r.n), den: 0 }));
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// The programmes (issue 14): training completions, designated institutions, county coverage, entrepreneurs,
+// instructors. People are counted once per indicator, at their place (as the other indicators); institutions at the
+// organization's place; businesses at their registered place.
+
+/** Courses that count as urban vocational skills training (the rural, blind-massage courses have their own figures). */
+export const URBAN_TRAINING_KINDS = ["urban_vocational", "online_remote", "continuing_education", "entrepreneurship"] as const satisfies readonly TrainingKind[];
+/** Designations that make a demonstration site (集中就业示范点, 扶贫/创业基地). */
+export const DEMONSTRATION_KINDS = ["concentrated_demo", "poverty_startup_base"] as const satisfies readonly DesignationKind[];
+
+/** SQL: the seeker aliased `u` completed a course of `kinds` with a completion day in the window. */
+function completedIn(w: Window, kinds: readonly TrainingKind[]) {
+  return sql<SqlBool>`exists (select 1 from course_enrolment ce join course c on c.id = ce.course_id where ce.seeker_id = u.id
+    and ce.status = 'completed' and ce.completed_on >= ${w.from}::date and ce.completed_on <= ${w.to}::date
+    and c.kind in (${sql.join(kinds.map((k) => sql.lit(k)))}))`;
+}
+
+/** SQL: the seeker aliased `u` completed blind health massage (any day) and started a job on or after it, in the window. */
+function blindMassageEmployedIn(w: Window) {
+  return sql<SqlBool>`exists (select 1 from course_enrolment ce join course c on c.id = ce.course_id
+    join employment e on e.seeker_id = ce.seeker_id and e.contract_start >= ce.completed_on
+    where ce.seeker_id = u.id and ce.status = 'completed' and c.kind = 'blind_health_massage'
+    and e.contract_start >= ${w.from}::date and e.contract_start <= ${w.to}::date)`;
+}
+
+/** Who each training figure counts (apart from the course): urban residents, rural poor households, anyone. */
+const TRAINING_FIGURES = {
+  training_urban: { kinds: URBAN_TRAINING_KINDS, who: sql<SqlBool>`p.residence = 'urban'` },
+  training_rural: { kinds: ["rural_practical"], who: sql<SqlBool>`p.residence = 'rural' and p.poor_household` },
+  blind_massage_trained: { kinds: ["blind_health_massage"], who: null },
+  blind_medical_massage_trained: { kinds: ["blind_medical_massage"], who: null },
+} as const satisfies Record<string, { kinds: readonly TrainingKind[]; who: Expression<SqlBool> | null }>;
+type TrainingFigure = keyof typeof TRAINING_FIGURES;
+
+/** The seekers a training figure counts, once each: place in the region, the figure's people, the figure's test. */
+function trainingPeople(db: DB, w: Window, code: TrainingFigure | "blind_massage_employed", kinds?: readonly TrainingKind[]) {
+  let q = db
+    .selectFrom("seeker_profile as p")
+    .innerJoin("app_user as u", "u.id", "p.user_id")
+    .where(within(SEEKER_PLACE, w.prefix));
+  if (code === "blind_massage_employed") return q.where(blindMassageEmployedIn(w));
+  const figure = TRAINING_FIGURES[code];
+  if (figure.who) q = q.where(figure.who);
+  return q.where(completedIn(w, kinds ?? figure.kinds));
+}
+
+async function training(db: DB, w: Window): Promise<Tallies> {
+  const out: Tallies = {};
+  for (const code of [...(Object.keys(TRAINING_FIGURES) as TrainingFigure[]), "blind_massage_employed" as const]) {
+    const parts = code === "training_urban" ? URBAN_TRAINING_KINDS : [];
+    const rows = await trainingPeople(db, w, code)
+      .select([
+        SEEKER_PLACE.as("place"),
+        (eb) => eb.fn.countAll<string>().as("n"),
+        ...parts.map((k) => sql<string>`count(*) filter (where ${completedIn(w, [k])})`.as(k)),
+      ])
+      .groupBy(SEEKER_PLACE)
+      .execute();
+    const tallies: Tally[] = [];
+    for (const r of rows as (Record<string, string | null> & { place: string | null; n: string })[]) {
+      tallies.push({ place: r.place, key: "", num: Number(r.n), den: 0, only: "actual" });
+      for (const k of parts) tallies.push({ place: r.place, key: k, num: Number(r[k] ?? 0), den: 0, only: "breakdown" });
+    }
+    out[code] = tallies;
+  }
+  return out;
+}
+
+/** Organizations with an active designation of `kinds` on the window's day: once each, and once per kind. */
+function designationTallies(active: Awaited<ReturnType<typeof activeDesignations>>): Tally[] {
+  const orgs = new Map<string, string>();
+  const parts = new Set<string>();
+  const rows: Tally[] = [];
+  for (const d of active) {
+    if (!orgs.has(d.organizationId)) {
+      orgs.set(d.organizationId, d.regionCode);
+      rows.push({ place: d.regionCode, key: "", num: 1, den: 0, only: "actual" });
+    }
+    if (!parts.has(`${d.organizationId}:${d.kind}`)) {
+      parts.add(`${d.organizationId}:${d.kind}`);
+      rows.push({ place: d.regionCode, key: d.kind, num: 1, den: 0, only: "breakdown" });
+    }
+  }
+  return rows;
+}
+
+async function institutions(db: DB, w: Window): Promise<Tallies> {
+  const demo = await activeDesignations(db, { kinds: DEMONSTRATION_KINDS, regionCode: w.regionCode, on: w.day });
+  const auxDemo = await activeDesignations(db, { kinds: ["auxiliary_demo"], regionCode: w.regionCode, on: w.day });
+  const coverage = await countyCoverage(db, { regionCode: w.regionCode, on: w.day });
+  const businesses = await supportedBusinessesByPlace(db, { regionCode: w.regionCode, from: w.from, to: w.to, asOf: w.asOf });
+  return {
+    demonstration_sites: designationTallies(demo),
+    auxiliary_demonstration_institutions: designationTallies(auxDemo),
+    // One row per county: covered or not, out of one.
+    auxiliary_county_coverage: coverage.counties.map((c) => ({ place: c.code, key: c.covered ? "covered" : "uncovered", num: c.covered ? 1 : 0, den: 1 })),
+    entrepreneur_households: businesses.map((b) => ({ place: b.regionCode, key: "", num: b.count, den: 0 })),
+  };
+}
+
+/**
+ * Instructors are counted per region (instructorsTrained): a person is their account or their name within a
+ * division, so one trained in two counties is one person in the prefecture, not two.
+ */
+async function instructorTallies(db: DB, w: Window, regionCode: string): Promise<Tallies> {
+  const n = await instructorsTrained(db, { regionCode, from: w.from, to: w.to, asOf: w.asOf });
+  return { instructors_trained: [{ place: regionCode, key: "", num: n, den: 0 }] };
+}
+
 async function tallies(db: DB, w: Window): Promise<Tallies> {
   // One after another: PGlite is one connection, and on PostgreSQL these are small grouped scans.
   const jobs = await newJobs(db, w);
@@ -310,7 +431,11 @@ async function tallies(db: DB, w: Window): Promise<Tallies> {
   const disc = await quotaDisclosure(db, w);
   const ev = await events(db, w);
   const serv = await services(db, w);
+  const trained = await training(db, w);
+  const inst = await institutions(db, w);
   return {
+    ...trained,
+    ...inst,
     new_jobs: jobs,
     graduate_employment_rate: grads,
     working_age_employment_rate: wa.employment,
@@ -359,19 +484,23 @@ const BREAKDOWN_KEYS: Partial<Record<IndicatorCode, readonly string[]>> = {
   quota_declarations: ["submitted", "approved", "returned"],
   quota_disclosure: ["met", "not_met"],
   services_given: SERVICE_TYPES,
+  training_urban: URBAN_TRAINING_KINDS,
+  demonstration_sites: DEMONSTRATION_KINDS,
 };
 
 function actualOf(code: IndicatorCode, rows: Tally[] | undefined, regionCode: string): Actual {
   const mine = (rows ?? []).filter((r) => isWithinRegion(regionCode, r.place));
+  const counted = mine.filter((r) => r.only !== "breakdown");
   if (indicatorDefinition(code).kind === "rate") {
-    const numerator = mine.reduce((s, r) => s + r.num, 0);
-    const denominator = mine.reduce((s, r) => s + r.den, 0);
+    const numerator = counted.reduce((s, r) => s + r.num, 0);
+    const denominator = counted.reduce((s, r) => s + r.den, 0);
     return denominator > 0 ? { actual: numerator / denominator, numerator, denominator } : { actual: null, numerator, denominator, empty: true };
   }
-  const actual = mine.reduce((s, r) => s + r.num, 0);
+  const actual = counted.reduce((s, r) => s + r.num, 0);
   const keys = BREAKDOWN_KEYS[code];
   if (!keys) return { actual };
-  const breakdown = keys.map((key) => ({ key, value: mine.filter((r) => r.key === key).reduce((s, r) => s + r.num, 0) }));
+  const parts = mine.filter((r) => r.only !== "actual");
+  const breakdown = keys.map((key) => ({ key, value: parts.filter((r) => r.key === key).reduce((s, r) => s + r.num, 0) }));
   return { actual, breakdown };
 }
 
@@ -466,7 +595,7 @@ export async function computeStatistics(db: DB, q: StatisticsQuery): Promise<Sta
       .execute(),
   ]);
   const shared = await tallies(db, w);
-  const own = { ...shared, ...(await realNameTallies(db, w, region.code)) };
+  const own = { ...shared, ...(await realNameTallies(db, w, region.code)), ...(await instructorTallies(db, w, region.code)) };
   const elapsed = elapsedShare(q);
 
   const indicators: StatisticsIndicator[] = INDICATOR_CODES.map((code) => {
@@ -490,7 +619,7 @@ export async function computeStatistics(db: DB, q: StatisticsQuery): Promise<Sta
 
   const subRegions: SubRegionRow[] = [];
   for (const child of children) {
-    const theirs = { ...shared, ...(await realNameTallies(db, w, child.code)) };
+    const theirs = { ...shared, ...(await realNameTallies(db, w, child.code)), ...(await instructorTallies(db, w, child.code)) };
     const actuals: SubRegionRow["actuals"] = {};
     for (const code of RECORDED_INDICATORS) actuals[code] = actualOf(code, theirs[code], child.code).actual;
     subRegions.push({ regionCode: child.code, regionName: child.name, actuals });
@@ -551,6 +680,7 @@ export const LIST_KEYS: Partial<Record<IndicatorCode, readonly string[]>> = {
   real_name_verified: ["verified", "not_verified"],
   zero_employment_households_cleared: ["cleared", "zero"],
   provincial_bodies_employing: ["employing", "not_employing"],
+  auxiliary_county_coverage: ["covered", "uncovered"],
 };
 
 const text = (value: string | null | undefined): ListCell => ({ kind: "text", value: value ?? null });
@@ -878,9 +1008,194 @@ async function listRows(db: DB, w: Window, code: IndicatorCode, key: string | nu
         people: rows.map((r) => r.seeker_id),
       };
     }
+    case "training_urban":
+    case "training_rural":
+    case "blind_massage_trained":
+    case "blind_medical_massage_trained": {
+      const figure = TRAINING_FIGURES[code];
+      const kinds: readonly TrainingKind[] = key ? [key as TrainingKind] : figure.kinds;
+      const q = trainingPeople(db, w, code, kinds);
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const completions = (what: string) => sql`(select ${sql.raw(what)} from course_enrolment ce join course c on c.id = ce.course_id where ce.seeker_id = u.id
+        and ce.status = 'completed' and ce.completed_on >= ${w.from}::date and ce.completed_on <= ${w.to}::date
+        and c.kind in (${sql.join(kinds.map((k) => sql.lit(k)))}))`;
+      const rows = await q
+        .leftJoin("division as d", (j) => j.on(sql<SqlBool>`d.code = ${SEEKER_PLACE}`))
+        .select([
+          "u.id",
+          personName.as("name"),
+          sql<string>`${completions("string_agg(c.title, '、' order by ce.completed_on, c.title)")}`.as("courses"),
+          sql<string>`${completions("min(ce.completed_on)::text")}`.as("completed"),
+          "d.name as place",
+        ])
+        .orderBy(sql`2`)
+        .orderBy("u.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["person", "course", "completed", "place"],
+        total,
+        page,
+        rows: rows.map((r) => [text(r.name), text(r.courses), day(r.completed), text(r.place)]),
+        people: rows.map((r) => r.id),
+      };
+    }
+    case "blind_massage_employed": {
+      const q = trainingPeople(db, w, code);
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      // The first job started in the window on or after a blind health massage completion, and that completion.
+      const job = sql<string | null>`(select ce.completed_on::text || '|' || e.contract_start::text || '|' || coalesce(o.name, e.employer_name, '')
+        from course_enrolment ce join course c on c.id = ce.course_id join employment e on e.seeker_id = ce.seeker_id and e.contract_start >= ce.completed_on
+        left join organization o on o.id = e.organization_id
+        where ce.seeker_id = u.id and ce.status = 'completed' and c.kind = 'blind_health_massage' and e.contract_start >= ${w.from}::date and e.contract_start <= ${w.to}::date
+        order by e.contract_start, ce.completed_on desc, e.id limit 1)`;
+      const rows = await q
+        .leftJoin("division as d", (j) => j.on(sql<SqlBool>`d.code = ${SEEKER_PLACE}`))
+        .select(["u.id", personName.as("name"), job.as("job"), "d.name as place"])
+        .orderBy(sql`2`)
+        .orderBy("u.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["person", "completed", "employer", "start", "place"],
+        total,
+        page,
+        rows: rows.map((r) => {
+          const [completed, start, ...employer] = (r.job ?? "").split("|");
+          return [text(r.name), day(completed || null), text(employer.join("|") || null), day(start || null), text(r.place)];
+        }),
+        people: rows.map((r) => r.id),
+      };
+    }
+    case "demonstration_sites":
+    case "auxiliary_demonstration_institutions": {
+      const kinds: readonly DesignationKind[] = code === "auxiliary_demonstration_institutions" ? ["auxiliary_demo"] : key ? [key as DesignationKind] : DEMONSTRATION_KINDS;
+      const active = await activeDesignations(db, { kinds, regionCode: w.regionCode, on: w.day });
+      const orgs = new Map<string, { name: string; regionCode: string; kinds: string[]; decisions: string[]; from: string }>();
+      for (const d of active) {
+        const o = orgs.get(d.organizationId) ?? { name: d.organizationName, regionCode: d.regionCode, kinds: [], decisions: [], from: d.validFrom };
+        if (!o.kinds.includes(d.kind)) o.kinds.push(d.kind);
+        if (!o.decisions.includes(d.decisionNumber)) o.decisions.push(d.decisionNumber);
+        if (d.validFrom < o.from) o.from = d.validFrom;
+        orgs.set(d.organizationId, o);
+      }
+      const all = [...orgs.values()].sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name));
+      const page = pageOf(all.length, requested);
+      const shown = all.slice(page.offset, page.offset + page.limit);
+      const names = await placeNames(db, shown.map((o) => o.regionCode));
+      return {
+        columns: ["organization", "place", "kinds", "decision", "validFrom"],
+        total: all.length,
+        page,
+        rows: shown.map((o) => [text(o.name), text(names.get(o.regionCode)), { kind: "labels", keys: o.kinds.map((k) => `institutions.kind.${k}`) }, text(o.decisions.join("、")), day(o.from)]),
+        people: [],
+      };
+    }
+    case "auxiliary_county_coverage": {
+      const coverage = await countyCoverage(db, { regionCode: w.regionCode, on: w.day });
+      const all = coverage.counties.filter((c) => (key === "covered" ? c.covered : key === "uncovered" ? !c.covered : true));
+      const page = pageOf(all.length, requested);
+      return {
+        columns: ["county", "prefecture", "status", "institutions"],
+        total: all.length,
+        page,
+        rows: all
+          .slice(page.offset, page.offset + page.limit)
+          .map((c) => [
+            text(c.name),
+            text(c.prefectureName),
+            label(`statistics.key.auxiliary_county_coverage.${c.covered ? "covered" : "uncovered"}`),
+            text(c.institutions.map((i) => i.name).join("、") || null),
+          ]),
+        people: [],
+      };
+    }
+    case "entrepreneur_households": {
+      const last = w.asOf < w.to ? w.asOf : w.to;
+      const q = db
+        .selectFrom("business as b")
+        .where(within(sql.ref("b.region_code"), w.prefix))
+        // The rule of supportedBusinesses (entrepreneurship.server.ts): support dated in the period, by the as-of day.
+        .where(sql<SqlBool>`exists (select 1 from business_support s where s.business_id = b.id and s.support_date >= ${w.from}::date and s.support_date <= ${last}::date)`);
+      const total = await count(q);
+      const page = pageOf(total, requested);
+      const owners = (what: string) =>
+        sql<string | null>`(select string_agg(${sql.raw(what)}, '、' order by coalesce(nullif(p.real_name, ''), u.display_name), u.id) from business_owner bo
+          join app_user u on u.id = bo.seeker_id left join seeker_profile p on p.user_id = bo.seeker_id where bo.business_id = b.id)`;
+      const rows = await q
+        .innerJoin("division as d", "d.code", "b.region_code")
+        .select([
+          "b.name",
+          "b.kind",
+          "d.name as place",
+          owners("coalesce(nullif(p.real_name, ''), u.display_name)").as("owners"),
+          owners("u.id::text").as("owner_ids"),
+          sql<string>`(select max(s.support_date)::text from business_support s where s.business_id = b.id and s.support_date >= ${w.from}::date and s.support_date <= ${last}::date)`.as("supported"),
+        ])
+        .orderBy("b.region_code")
+        .orderBy("b.name")
+        .orderBy("b.id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["business", "kind", "place", "owners", "supported"],
+        total,
+        page,
+        rows: rows.map((r) => [text(r.name), label(`entrepreneurship.kind.${r.kind}`), text(r.place), text(r.owners), day(r.supported)]),
+        people: rows.flatMap((r) => (r.owner_ids ? r.owner_ids.split("、") : [])),
+      };
+    }
+    case "instructors_trained": {
+      const last = w.asOf < w.to ? w.asOf : w.to;
+      // The rule of instructorsTrained (staff-training.server.ts): community instructors, an account or a name within a division.
+      const person = sql<string>`coalesce('u:' || t.user_id::text, 'n:' || t.region_code || ':' || t.name)`;
+      const q = db
+        .selectFrom("staff_training as t")
+        .where("t.role", "=", "community_instructor")
+        .where(within(sql.ref("t.region_code"), w.prefix))
+        .where("t.trained_on", ">=", w.from)
+        .where("t.trained_on", "<=", last);
+      const total = Number((await q.select(sql<string>`count(distinct ${person})`.as("n")).executeTakeFirst())?.n ?? 0);
+      const page = pageOf(total, requested);
+      const rows = await q
+        .select([
+          person.as("person"),
+          sql<string | null>`(array_agg(t.user_id::text order by t.trained_on desc, t.id))[1]`.as("user_id"),
+          sql<string>`(array_agg(t.name order by t.trained_on desc, t.id))[1]`.as("name"),
+          sql<string | null>`(select d.name from division d where d.code = (array_agg(t.region_code order by t.trained_on desc, t.id))[1])`.as("place"),
+          sql<string>`string_agg(t.course, '、' order by t.trained_on, t.id)`.as("courses"),
+          sql<string>`sum(t.hours)::text`.as("hours"),
+          sql<string>`max(t.trained_on)::text`.as("trained"),
+        ])
+        .groupBy(person)
+        .orderBy(sql`3`)
+        .orderBy(sql`1`)
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return {
+        columns: ["person", "place", "course", "hours", "trainedOn"],
+        total,
+        page,
+        rows: rows.map((r) => [text(r.name), text(r.place), text(r.courses), num(Number(r.hours)), day(r.trained)]),
+        people: rows.map((r) => r.user_id),
+      };
+    }
     default:
       return { columns: [], total: 0, page: pageOf(0, 1), rows: [], people: [] };
   }
+}
+
+/** Division names by code. */
+async function placeNames(db: DB, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom("division").select(["code", "name"]).where("code", "in", [...new Set(codes)]).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 function shanghaiDay(instant: Date): string {
