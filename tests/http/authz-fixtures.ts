@@ -9,7 +9,9 @@ import { sql } from "kysely";
 import type { DB } from "../../db/database";
 import { createStaffAccount } from "../../app/domain/accounts/accounts.server";
 import { createInvitation } from "../../app/domain/organizations/organizations.server";
-import { bookSlot, createEvent, registerForEvent } from "../../app/domain/events/events.server";
+import { bookSlot, createEvent, registerForEvent, setEventStatus } from "../../app/domain/events/events.server";
+import { judgeSchema } from "../../app/domain/competitions/competitions.schema";
+import { assignJudge, enterCategory, saveCategory, saveJudge } from "../../app/domain/competitions/competitions.server";
 import { eventSchema } from "../../app/domain/events/events.schema";
 import { addDays } from "../../app/domain/counseling/counseling.schema";
 import { courseSchema } from "../../app/domain/training/courses.schema";
@@ -106,6 +108,9 @@ export interface Fixtures {
   referral: string;
   invitationToken: string;
   checkInCode: string;
+  /** A published skills competition of 贵阳市 (by the province) with one category, which 李明 entered (asking for an interpreter). */
+  competition: string;
+  competitionCategory: string;
   seekers: SeekerFacts[];
   /** Names that also occur in public text (place, organization, vacancy and staff names, the UI catalog): not checked. */
   ambiguousNames: Set<string>;
@@ -291,6 +296,26 @@ export async function makeFixtures(s: TestServer, catalogText: string): Promise<
   const checkInCode = (
     await db.selectFrom("event_registration").select("check_in_code").where("id", "=", reg.registrationId).executeTakeFirstOrThrow()
   ).check_in_code;
+
+  // A skills competition of 贵阳市 (issue 14), entries open until far ahead: one category with a provincial judge
+  // assigned, 李明 entered; a judge of 贵阳市 in the pool (the 遵义 admin's pool must not list them).
+  const competitionInput = eventSchema.parse({
+    title: "权限矩阵职业技能竞赛",
+    kind: "competition",
+    startsAt: "2099-05-10T09:00",
+    endsAt: "2099-05-10T17:00",
+    registrationDeadline: "2099-05-01T18:00",
+    regionCode: "520102",
+    venue: "权限矩阵实训基地",
+    capacity: 50,
+  });
+  const competition = ok(await createEvent(db, provActor, competitionInput), "a competition of 贵阳市").eventId;
+  ok(await setEventStatus(db, provActor, competition, "published"), "publishing the competition");
+  const competitionCategory = ok(await saveCategory(db, provActor, competition, { name: "权限矩阵盲人按摩项目", description: "" }), "a category").categoryId;
+  const provincialJudge = ok(await saveJudge(db, provActor, judgeSchema.parse({ name: "权限矩阵省级裁判", specialities: "盲人按摩", regionCode: "520000" })), "a judge").judgeId;
+  ok(await saveJudge(db, provActor, judgeSchema.parse({ name: "权限矩阵贵阳裁判", specialities: "电脑操作", regionCode: "520102" })), "a judge of 贵阳市");
+  ok(await assignJudge(db, provActor, competition, { categoryId: competitionCategory, judgeId: provincialJudge }), "assigning the judge");
+  ok(await enterCategory(db, actors.seeker, competition, { categoryId: competitionCategory, accessRequests: ["interpreter"] }), "李明 enters");
 
   // Organization A declares its hires for the levy year; the province approves and publishes; 李明 objects.
   const hires = await db
@@ -573,6 +598,8 @@ export async function makeFixtures(s: TestServer, catalogText: string): Promise<
     referral,
     invitationToken,
     checkInCode,
+    competition,
+    competitionCategory,
     seekers,
     ambiguousNames,
     allowed,

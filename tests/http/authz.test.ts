@@ -127,6 +127,13 @@ const ROUTES: Record<string, Entry> = {
     // Checking someone in by their code names them and records attendance: only the event's organizers.
     post: { body: (f) => ({ intent: "checkin", code: f.checkInCode }), expect: only(["provAdmin"]), shows: { provAdmin: NAMES } },
   },
+  // A competition's organizer page names the entrants with their access requests: the event's organizers only (the
+  // province, not 遵义's admin); 遵义's admin tries to remove its category.
+  "admin.events.$id.competition.tsx": {
+    params: (f) => ({ id: f.competition }),
+    get: [{ expect: only(["provAdmin"]), shows: { provAdmin: NAMES } }, { label: "a general event (not a competition)", params: eventParam, expect: only([]) }],
+    post: { body: (f, who) => (who === "provAdmin" ? {} : { intent: "removeCategory", categoryId: f.competitionCategory }), expect: only(["provAdmin"], "bad") },
+  },
   "admin.events.$id.edit.tsx": {
     params: eventParam,
     get: [{ expect: only(["provAdmin"]) }, { label: "a draft event of 遵义市", params: (f) => ({ id: f.draftEvent }), expect: only(ADMINS) }],
@@ -196,6 +203,17 @@ const ROUTES: Record<string, Entry> = {
           : {},
       expect: over(only(ADMINS, "bad"), { prefAdmin: "deny" }),
     },
+  },
+
+  // The judges' pool of the admin's region (judges are not accounts): 遵义's admin does not see 贵阳's judge.
+  "admin.judges.tsx": {
+    get: [
+      {
+        expect: only(ADMINS),
+        absent: { for: ["prefAdmin"], label: "a judge of 贵阳市", text: () => "权限矩阵贵阳裁判", shownTo: ["provAdmin"] },
+      },
+    ],
+    post: { expect: only(ADMINS, "bad") },
   },
 
   // Organization A is in 贵阳市: the 遵义 admin may neither read nor verify it.
@@ -498,10 +516,21 @@ const ROUTES: Record<string, Entry> = {
         params: (f) => ({ id: f.draftEvent }),
         expect: over(all("status:404"), { prefAdmin: "ok", provAdmin: "ok" }),
       },
+      // A skills competition's public page: its categories; published results only, names masked (none published here).
+      { label: "a skills competition", params: (f) => ({ id: f.competition }), expect: all("ok") },
     ],
     post: {
       body: (f, who) => (who === "seeker2" ? {} : { intent: "unbook", slotId: f.bookedSlot }),
       expect: over(only(["seeker"], "refuse"), { seeker2: "bad" }),
+    },
+  },
+  // Entering a competition: seekers only; the other seeker tries to withdraw from 李明's category (they have no entry there).
+  "events.$id_.enter.tsx": {
+    params: (f) => ({ id: f.competition }),
+    get: [{ expect: only(SEEKERS) }, { label: "a general event (not a competition)", params: eventParam, expect: only([]) }],
+    post: {
+      body: (f, who) => (who === "seeker" ? {} : { intent: "withdraw", categoryId: f.competitionCategory }),
+      expect: over(only(["seeker"], "bad"), { seeker2: "refuse" }),
     },
   },
   "events._index.tsx": { get: [{ expect: all("ok") }] },

@@ -45,6 +45,10 @@ import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvitation } from "../../app/domain/organizations/organizations.server";
+import { judgeSchema } from "../../app/domain/competitions/competitions.schema";
+import { assignJudge, enterCategory, saveCategory, saveJudge } from "../../app/domain/competitions/competitions.server";
+import { eventSchema } from "../../app/domain/events/events.schema";
+import { createEvent, setEventStatus } from "../../app/domain/events/events.server";
 import { approveDeclaration, fileObjection, publishDisclosure, saveDeclaration } from "../../app/domain/quota/declarations.server";
 import { lastEndedQuarter, quarterKey } from "../../app/domain/statistics/quarters";
 import { addDays } from "../../app/domain/counseling/counseling.schema";
@@ -110,6 +114,8 @@ interface Ids {
   invitationToken: string;
   course: string;
   courseEnrolment: string;
+  /** A published skills competition (issue 14) with a category the account seeker entered and a judge assigned. */
+  competition: string;
 }
 
 interface Case {
@@ -138,6 +144,9 @@ const ROUTES: Record<string, Case[]> = {
     },
   ],
   "admin.events.$id._index.tsx": [{ as: "admin", params: (i) => ({ id: i.event }), fill: () => ({ code: "QC7K2M9P" }) }],
+  "admin.events.$id.competition.tsx": [
+    { as: "admin", params: (i) => ({ id: i.competition }), fill: () => ({ name: "测试计算机操作项目", judgeId: FIRST, score: "90.5", rank: "1", award: "一等奖" }) },
+  ],
   "admin.events.$id.edit.tsx": [{ as: "admin", params: (i) => ({ id: i.event }) }],
   "admin.courses.$id.tsx": [
     {
@@ -154,6 +163,7 @@ const ROUTES: Record<string, Case[]> = {
   "admin.institutions.new.tsx": [
     { as: "admin", fill: (i) => ({ organizationCode: i.organizationCode, kinds: FIRST, decisionNumber: "黔残联发〔2026〕12号", decisionDate: "2026-12-01", validFrom: "2026-12-01" }) },
   ],
+  "admin.judges.tsx": [{ as: "admin", fill: () => ({ name: "测试裁判", organization: "测试鉴定中心", specialities: "盲人按摩、电脑操作", regionCode: FIRST }) }],
   "admin.organizations.$id.tsx": [{ as: "admin", params: (i) => ({ id: i.pendingOrganization }), fill: () => ({ reason: "材料不全，请补充营业执照" }) }],
   "admin.provincial-bodies.tsx": [{ as: "admin", page: () => `/admin/provincial-bodies?q=${encodeURIComponent("黔程示范")}` }],
   "admin.quota.$id.tsx": [{ as: "admin", params: (i) => ({ id: i.declarationForReview }), fill: () => ({ reason: "请核实第 1 行的证号" }) }],
@@ -218,6 +228,7 @@ const ROUTES: Record<string, Case[]> = {
     { as: "seeker", params: (i) => ({ id: i.event }) },
     { as: "employer", params: (i) => ({ id: i.graduatesEvent }), fill: () => ({ vacancyIds: FIRST }), why: "the demo employer already takes part in the other event" },
   ],
+  "events.$id_.enter.tsx": [{ as: "accountSeeker", params: (i) => ({ id: i.competition }), fill: () => ({ categoryId: FIRST }), why: "entered already: the withdraw form shows too" }],
   "invitations.$token.tsx": [
     {
       as: "employer",
@@ -654,6 +665,26 @@ async function setup(): Promise<Ids> {
   const through = await recordOutcome(db, adminActor, course, { enrolmentId: enrolled.value.enrolmentId, outcome: "completed", attendedDays: 1, completedOn: today });
   if (!through.ok) throw new Error(`setup: outcome ${JSON.stringify(through)}`);
 
+  // A skills competition (issue 14), entries open: a category with a provincial judge assigned (and another judge
+  // free to assign), the account seeker entered.
+  const competitionMade = await createEvent(
+    db,
+    adminActor,
+    eventSchema.parse({ title: "测试职业技能竞赛", kind: "competition", startsAt: "2099-05-10T09:00", endsAt: "2099-05-10T17:00", registrationDeadline: "2099-05-01T18:00", regionCode: "520102", venue: "南明区", capacity: 50 }),
+  );
+  if (!competitionMade.ok) throw new Error(`setup: competition ${JSON.stringify(competitionMade)}`);
+  const competition = competitionMade.value.eventId;
+  const competitionShown = await setEventStatus(db, adminActor, competition, "published");
+  if (!competitionShown.ok) throw new Error(`setup: publish competition ${JSON.stringify(competitionShown)}`);
+  const competitionCategory = await saveCategory(db, adminActor, competition, { name: "测试盲人按摩项目", description: "" });
+  if (!competitionCategory.ok) throw new Error(`setup: category ${JSON.stringify(competitionCategory)}`);
+  const judges = await Promise.all(["测试裁判甲", "测试裁判乙"].map((name) => saveJudge(db, adminActor, judgeSchema.parse({ name, specialities: "盲人按摩", regionCode: "520000" }))));
+  if (!judges[0]!.ok || !judges[1]!.ok) throw new Error(`setup: judges ${JSON.stringify(judges)}`);
+  const assigned = await assignJudge(db, adminActor, competition, { categoryId: competitionCategory.value.categoryId, judgeId: judges[0]!.value.judgeId });
+  if (!assigned.ok) throw new Error(`setup: assign ${JSON.stringify(assigned)}`);
+  const entered = await enterCategory(db, { id: accountSeeker, role: "seeker", regionCode: null }, competition, { categoryId: competitionCategory.value.categoryId, accessRequests: ["interpreter"] });
+  if (!entered.ok) throw new Error(`setup: entry ${JSON.stringify(entered)}`);
+
   // An open invitation to the employer's organization, for another phone.
   const invitation = await createInvitation(db, employerActor, organization, { phone: "13912345678", email: undefined } as never);
   if (!invitation.ok) throw new Error(`setup: invitation ${JSON.stringify(invitation)}`);
@@ -683,6 +714,7 @@ async function setup(): Promise<Ids> {
     invitationToken: invitation.value.token,
     course,
     courseEnrolment: enrolled.value.enrolmentId,
+    competition,
   };
 }
 
