@@ -40,6 +40,7 @@ export function navItems(user: ShellUser | null): NavItem[] {
       { to: "/caseloads/assign", label: "nav.assign" },
       { to: "/graduates", label: "nav.graduates" },
       { to: "/employment-records", label: "employment.nav" },
+      { to: "/businesses", label: "entrepreneurship.nav" },
     );
   }
   if (user.role === "employer") {
@@ -59,6 +60,8 @@ export function navItems(user: ShellUser | null): NavItem[] {
       { to: "/employment-records", label: "employment.nav" },
       { to: "/admin/institutions", label: "institutions.nav" },
       { to: "/admin/coverage", label: "institutions.nav.coverage" },
+      { to: "/businesses", label: "entrepreneurship.nav" },
+      { to: "/admin/staff-training", label: "staffTraining.nav" },
       { to: "/admin/staff", label: "nav.staff" },
       { to: "/admin/security", label: "nav.security" },
     );

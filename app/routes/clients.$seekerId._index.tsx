@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getDb } from "../../db/database";
+import { AssessmentsSection } from "~/components/counseling/assessments";
 import { Icon } from "~/components/icon";
 import { pageTitle } from "~/components/meta";
 import { MaskedValue } from "~/components/seekers/profile-ui";
 import { ACCOMMODATIONS, DISABILITY_CATEGORIES, DISABILITY_GRADES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, label, TASK_DEMANDS } from "~/domain/catalog";
+import { assessmentsOf } from "~/domain/counseling/assessments.server";
 import { getClientOverview } from "~/domain/counseling/client.server";
 import type { TrainingKind } from "~/domain/realname/verification.schema";
 import { formatCalendarDate, formatDay } from "~/domain/vacancies/format";
@@ -18,16 +20,19 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "client.ov
 // The page shows disability data and the plan: never cache it.
 export const headers = () => ({ "Cache-Control": "no-store" });
 
-const DONE = ["service", "plan", "referral", "checkpoint"] as const;
+const DONE = ["service", "plan", "referral", "checkpoint", "assessment"] as const;
 type Done = (typeof DONE)[number];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   // Only the seeker's current counselor: the domain call checks first and answers 404 to anyone else.
-  const overview = await getClientOverview(await getDb(), actor, params.seekerId ?? "", { ip: context.ip });
+  const db = await getDb();
+  const overview = await getClientOverview(db, actor, params.seekerId ?? "", { ip: context.ip });
+  const assessments = await assessmentsOf(db, actor, params.seekerId ?? "", { ip: context.ip });
   const done = new URL(request.url).searchParams.get("done");
   return {
     overview,
+    assessments,
     today: todayInShanghai(),
     done: (DONE as readonly string[]).includes(done ?? "") ? (done as Done) : null,
   };
@@ -510,7 +515,7 @@ function TimelineEntry({ item }: { item: Overview["timeline"][number] }) {
 
 export default function ClientOverviewPage() {
   const { t, locale } = useI18n();
-  const { overview, today, done } = useLoaderData<typeof loader>();
+  const { overview, assessments, today, done } = useLoaderData<typeof loader>();
   const { profile, plan, timeline, referrals, followUps, assignments } = overview;
   const seekerId = plan.seekerId;
   const name = plan.seekerName || t("client.unnamed");
@@ -525,7 +530,7 @@ export default function ClientOverviewPage() {
       <h1 className="page-title">{t("client.overview.heading", { name })}</h1>
       {done ? (
         <p className="notice" role="status">
-          {t(`client.done.${done}`)}
+          {done === "assessment" ? t("assessment.done") : t(`client.done.${done}`)}
         </p>
       ) : null}
       <p className="lead">{t("client.overview.lead")}</p>
@@ -573,6 +578,7 @@ export default function ClientOverviewPage() {
 
       <ProfileSection profile={profile} />
       <PlanSection plan={plan} seekerId={seekerId} today={today} />
+      <AssessmentsSection seekerId={seekerId} assessments={assessments} />
       <ReferralsSection referrals={referrals} />
       <FollowUpSection followUps={followUps} seekerId={seekerId} today={today} />
       <AssignmentsSection assignments={assignments} />

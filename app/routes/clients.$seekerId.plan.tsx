@@ -5,11 +5,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { getDb } from "../../db/database";
+import { LatestAssessment } from "~/components/counseling/assessments";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { Field, RadioGroup, TextAreaField } from "~/components/form/field";
 import { Icon } from "~/components/icon";
 import { pageTitle } from "~/components/meta";
 import { ACTION_OWNERS, actionSchema, actionStatusSchema, LINE_MAX, PLAN_STATUSES, planSchema, TEXT_MAX } from "~/domain/counseling/counseling.schema";
+import { latestAssessment } from "~/domain/counseling/assessments.server";
 import { addAction, getClientPlan, savePlan, setActionStatus } from "~/domain/counseling/plans.server";
 import { formatCalendarDate, formatDay } from "~/domain/vacancies/format";
 import { todayInShanghai } from "~/domain/vacancies/vacancies.schema";
@@ -27,12 +29,15 @@ type Saved = (typeof SAVED)[number];
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   // The seeker's current counselor only: the domain call checks first and answers 404 otherwise.
-  const plan = await getClientPlan(await getDb(), actor, params.seekerId ?? "", { ip: context.ip });
+  const db = await getDb();
+  const plan = await getClientPlan(db, actor, params.seekerId ?? "", { ip: context.ip });
+  const assessment = await latestAssessment(db, actor, params.seekerId ?? "", { ip: context.ip });
   const url = new URL(request.url);
   const saved = url.searchParams.get("saved");
   const changed = url.searchParams.get("action");
   return {
     plan,
+    assessment,
     today: todayInShanghai(),
     saved: (SAVED as readonly string[]).includes(saved ?? "") ? (saved as Saved) : null,
     changed: changed ? (plan.actions.find((a) => a.id === changed) ?? null) : null,
@@ -150,7 +155,7 @@ function AddActionForm({ lastResult }: { lastResult: SubmissionResult<string[]> 
 
 export default function ClientPlanPage() {
   const { t, te, locale } = useI18n();
-  const { plan, today, saved, changed } = useLoaderData<typeof loader>();
+  const { plan, assessment, today, saved, changed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const statusError = actionData?.intent === "status" ? actionData.error : null;
   const statusErrorRef = useRef<HTMLDivElement>(null);
@@ -187,6 +192,8 @@ export default function ClientPlanPage() {
             : t("client.plan.updated", { date: formatDateTime(locale, plan.updatedAt) })}
         </p>
       ) : null}
+
+      <LatestAssessment seekerId={plan.seekerId} assessment={assessment} />
 
       <PlanForm plan={plan} lastResult={actionData?.intent === "plan" ? actionData.reply : undefined} />
 

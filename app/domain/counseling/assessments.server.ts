@@ -23,6 +23,18 @@ export interface AssessmentView {
   counselorName: string | null;
 }
 
+/** The seeker's name for the form's heading, for their current counselor only (404 otherwise). */
+export async function assessmentSubjectName(db: DB, actor: Actor, seekerId: string): Promise<string> {
+  await requireAssigned(db, actor, seekerId, "create:assessment");
+  const person = await db
+    .selectFrom("app_user as u")
+    .leftJoin("seeker_profile as p", "p.user_id", "u.id")
+    .select(["u.display_name", "p.real_name"])
+    .where("u.id", "=", seekerId)
+    .executeTakeFirst();
+  return person?.real_name ?? person?.display_name ?? "";
+}
+
 /** Records an assessment of a seeker of the actor's caseload; not dated in the future. */
 export async function recordAssessment(
   db: DB,
