@@ -335,7 +335,7 @@ export default function AdminEvent() {
           <div className="card max-w-3xl">
             <h3 className="text-lg font-bold">{t("eventsAdmin.cancel.title")}</h3>
             <p id="cancel-explain" className="mb-3">
-              {t("eventsAdmin.cancel.explain", { count: people })}
+              {isCompetition ? t("competitions.admin.cancelExplain") : t("eventsAdmin.cancel.explain", { count: people })}
             </p>
             <Form method="post">
               <input type="hidden" name="intent" value="cancel" />

@@ -61,7 +61,8 @@ function EventItem({ event: e, now }: { event: EventSummary; now: Date }) {
               t("eventsPublic.arrangements.none")
             )}
           </dd>
-          {!ended ? (
+          {/* A competition's places are counted per person over its categories, not as seats: its page says so. */}
+          {!ended && e.kind !== "competition" ? (
             <>
               <dt className="font-bold">{t("eventsPublic.seats")}</dt>
               <dd>
