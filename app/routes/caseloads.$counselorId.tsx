@@ -49,6 +49,11 @@ export default function CaseloadPage() {
       </p>
       <h1 className="page-title">{title}</h1>
       <p className="lead">{t("caseload.lead", { region: counselor.regionName })}</p>
+      {caseload.isOwn ? (
+        <p className="mb-4">
+          <Link to="/caseload/courses">{t("trainingProfile.courses.link")}</Link>
+        </p>
+      ) : null}
 
       {counts.total === 0 ? (
         <div className="notice">

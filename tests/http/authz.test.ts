@@ -308,6 +308,8 @@ const ROUTES: Record<string, Entry> = {
   "applications._index.tsx": { get: [{ expect: only(SEEKERS) }] },
 
   "caseload.tsx": { get: [{ expect: only(COUNSELORS, "redirect:/caseloads/") }] },
+  // Courses that fit the needs and place of a counselor's own caseload (names of their own people); 404 to others.
+  "caseload_.courses.tsx": { get: [{ expect: only(COUNSELORS), shows: { counselor: NAMES, counselor2: NAMES } }] },
   // The 贵阳 counselor's caseload: theirs, and admins of a region holding 贵阳市.
   "caseloads.$counselorId.tsx": {
     params: (f) => ({ counselorId: f.users.counselor }),
@@ -574,6 +576,8 @@ const ROUTES: Record<string, Entry> = {
   "preferences.tsx": { get: [{ expect: all("redirect:/") }], post: { expect: all("redirect:/") } },
 
   "profile._index.tsx": { get: [{ expect: only(SEEKERS) }] },
+  // Which of one's training certificates are shown: nothing ticked is a valid answer (all hidden).
+  "profile.certificates.tsx": profileListStep,
   "profile.delete.tsx": {
     get: [
       { expect: only(SEEKERS) },

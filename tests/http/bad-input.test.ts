@@ -250,6 +250,7 @@ const ROUTES: Record<string, Case[]> = {
   "notifications.tsx": [{ as: "seeker" }],
   "preferences.tsx": [{ as: "seeker", page: () => "/" }],
   // No password filled in: a probe the route reads past would delete the demo seeker that later routes act as.
+  "profile.certificates.tsx": [{ as: "seeker" }],
   "profile.delete.tsx": [{ as: "seeker" }],
   "profile.disability.tsx": [{ as: "seeker" }],
   "profile.education.tsx": [{ as: "seeker" }],
