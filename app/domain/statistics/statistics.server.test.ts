@@ -522,12 +522,16 @@ describe("targets", () => {
   it("a target of another period starting in the same year is not replaced; the same period is updated", async () => {
     const province = await staff("admin", "520000");
     const plan = { indicator: "new_jobs" as const, regionCode: "520000", periodStart: Y + 3, periodEnd: Y + 7, source: "测试" };
+    // The PostgreSQL test database is kept between runs and Y may repeat: start from no row, and leave none.
+    const clear = () => t.db.deleteFrom("plan_target").where("indicator", "=", "new_jobs").where("region_code", "=", "520000").where("period_start", "=", Y + 3).execute();
+    await clear();
     expect(await setTarget(t.db, province, { ...plan, value: 50_000 })).toMatchObject({ ok: true, value: { created: true } });
     // A one-year target from the same first year would overwrite the plan's: refused at the period.
     expect(await setTarget(t.db, province, { ...plan, periodEnd: Y + 3, value: 9_000 })).toEqual({ ok: false, fieldErrors: { periodEnd: ["statistics.err.periodTaken"] } });
     expect(await setTarget(t.db, province, { ...plan, value: 55_000 })).toMatchObject({ ok: true, value: { created: false } });
     const rows = await t.db.selectFrom("plan_target").select(["period_end", "target_value"]).where("indicator", "=", "new_jobs").where("region_code", "=", "520000").where("period_start", "=", Y + 3).execute();
     expect(rows.map((r) => [r.period_end, Number(r.target_value)])).toEqual([[Y + 7, 55_000]]);
+    await clear();
   });
 
   it("a target applies to the period holding the query: a count of a longer period is spread over its years, a rate holds throughout; status follows", async () => {
