@@ -113,6 +113,7 @@ export async function enrolFromCaseload(db: DB, actor: Actor, courseId: string, 
     if (closed) return fail<EnrolResult>(closed);
     const service = await trx
       .insertInto("service_record")
+      // The record names the course; whether a place or the waitlist came of it is the enrolment's own status.
       .values({ seeker_id: input.seekerId, counselor_id: actor.id, type: "training_referral", service_date: today, notes: course.title, outcome: "" })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -122,7 +123,6 @@ export async function enrolFromCaseload(db: DB, actor: Actor, courseId: string, 
       enrolledBy: actor.id,
       serviceRecordId: service.id,
     });
-    await trx.updateTable("service_record").set({ outcome: e.status === "enrolled" ? "已报名" : "候补" }).where("id", "=", service.id).execute();
     await recordAudit(trx, { actorId: actor.id, subjectUserId: input.seekerId, action: "create", entity: "course_enrolment", entityId: e.enrolmentId, reason: "counselor enrolment" });
     await notify(trx, input.seekerId, e.status === "enrolled" ? "training.enrolledByCounselor" : "training.waitlistedByCounselor", { course: course.title }, `/training/${courseId}`);
     return { ok: true as const, value: { ...e, created: true } };
