@@ -94,6 +94,8 @@ export interface Fixtures {
   objection: string;
   /** An employment of a seeker on the 贵阳 counselor's caseload. */
   employment: { id: string; seekerId: string };
+  /** A business of 贵阳市 (南明区) run by 李明 (issue 14). */
+  business: string;
   /** A published course in 贵阳市 of organization A (a training base), starting today; 李明 enrolled by his counselor. */
   course: string;
   courseEnrolment: string;
@@ -515,6 +517,15 @@ export async function makeFixtures(s: TestServer, catalogText: string): Promise<
     }
   }
 
+  const business = (
+    await db
+      .insertInto("business")
+      .values({ name: "权限矩阵竹编工作室", kind: "family_workshop", region_code: "520102", started_on: "2025-03-01", created_by: provAdmin })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db.insertInto("business_owner").values({ business_id: business, seeker_id: seeker }).execute();
+
   const plan = await db.selectFrom("individual_plan").select("goals").where("seeker_id", "=", seeker).executeTakeFirstOrThrow();
   const service = await db
     .selectFrom("service_record")
@@ -587,6 +598,7 @@ export async function makeFixtures(s: TestServer, catalogText: string): Promise<
     disclosureEntry,
     objection,
     employment: { id: employment.id, seekerId: employment.seeker_id! },
+    business,
     course,
     courseEnrolment,
     draftCourse,

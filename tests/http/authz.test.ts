@@ -274,6 +274,15 @@ const ROUTES: Record<string, Entry> = {
   },
   "admin.security.tsx": { get: [{ expect: only(ADMINS) }] },
   // A prefecture admin may not create staff for another prefecture.
+  // Staff training records (issue 14): admins of the region; 遵义's admin may not record a 贵阳 instructor.
+  "admin.staff-training.tsx": {
+    get: [{ expect: only(ADMINS) }],
+    post: {
+      body: (_f, who) =>
+        who === "provAdmin" ? {} : { role: "community_instructor", name: "权限矩阵", regionCode: "520102", course: "越权培训", trainedOn: "2026-01-05", hours: "8" },
+      expect: over(only(ADMINS, "bad"), { prefAdmin: "refuse" }),
+    },
+  },
   "admin.staff.tsx": {
     get: [
       { expect: only(ADMINS), absent: { for: ["prefAdmin"], label: "the 贵阳 counselor", text: () => "王芳（就业指导员）", shownTo: ["provAdmin"] } },
@@ -369,6 +378,16 @@ const ROUTES: Record<string, Entry> = {
     get: [{ expect: only(["counselor"]), shows: COUNSELOR_SEES_NAME }],
     post: {
       body: ownerOr("counselor", {}, (f) => ({ intent: "status", actionId: f.planAction, status: "dropped" })),
+      expect: only(["counselor"], "bad"),
+      shows: COUNSELOR_SEES_NAME,
+    },
+  },
+  // Vocational capability assessments of 李明 (issue 14): his current counselor only.
+  "clients.$seekerId.assessments.new.tsx": {
+    params: seekerParam,
+    get: [{ expect: only(["counselor"]), shows: COUNSELOR_SEES_NAME }],
+    post: {
+      body: ownerOr("counselor", {}, () => ({ assessedOn: "2026-01-05", method: "权限矩阵", result: "权限矩阵越权评估" })),
       expect: only(["counselor"], "bad"),
       shows: COUNSELOR_SEES_NAME,
     },
@@ -470,6 +489,42 @@ const ROUTES: Record<string, Entry> = {
   "employer.vacancies.new.tsx": { get: [{ expect: only(EMPLOYERS) }], post: { expect: only(EMPLOYERS, "bad") } },
 
   // Employment of every form (issue 13): the records of the seekers of one's region, for counselors and admins.
+  // Entrepreneurs' businesses (issue 14): staff of the business's region. 李明's business is in 贵阳市: 遵义's staff
+  // do not find it in their list, get 404 on its page, and are told "not found" when recording one for him.
+  "businesses._index.tsx": {
+    get: [
+      {
+        expect: only(STAFF),
+        shows: STAFF_SEE_NAMES,
+        absent: { for: ["counselor2", "prefAdmin"], label: "李明's business (贵阳市)", text: () => "权限矩阵竹编工作室", shownTo: ["counselor", "provAdmin"] },
+      },
+    ],
+  },
+  "businesses.new.tsx": {
+    get: [
+      { expect: only(STAFF) },
+      { label: "for 李明 (贵阳市)", query: (f) => `owner=${f.users.seeker}`, expect: only(STAFF), shows: { counselor: NAMES, provAdmin: NAMES } },
+    ],
+    post: {
+      query: (f) => `owner=${f.users.seeker}`,
+      body: (f, who) =>
+        who === "counselor" || who === "provAdmin"
+          ? {}
+          : { intent: "business", ownerId: f.users.seeker, name: "权限矩阵越权网店", kind: "online_shop", regionCode: "520102", startedOn: "2026-01-05" },
+      expect: over(only(STAFF, "bad"), { counselor2: "refuse", prefAdmin: "refuse" }),
+      shows: { counselor: NAMES, provAdmin: NAMES },
+    },
+  },
+  "businesses.$id.tsx": {
+    params: (f) => ({ id: f.business }),
+    get: [{ expect: only(["counselor", "provAdmin"]), shows: { counselor: NAMES, provAdmin: NAMES } }],
+    post: {
+      body: (_f, who) => (who === "counselor" || who === "provAdmin" ? {} : { intent: "support", kind: "startup_subsidy", amount: "1", supportDate: "2026-01-05" }),
+      expect: only(["counselor", "provAdmin"], "bad"),
+      shows: { counselor: NAMES, provAdmin: NAMES },
+    },
+  },
+
   "employment-records._index.tsx": { get: [{ expect: only(STAFF), shows: STAFF_SEE_NAMES }] },
   // Recording for 李明 (贵阳市): his region's staff see his name; 遵义's are told "not found", as for nobody.
   "employment-records.new.tsx": {

@@ -116,6 +116,8 @@ interface Ids {
   courseEnrolment: string;
   /** A published skills competition (issue 14) with a category the account seeker entered and a judge assigned. */
   competition: string;
+  /** A business of 南明区 run by 李明 (issue 14). */
+  business: string;
 }
 
 interface Case {
@@ -170,6 +172,7 @@ const ROUTES: Record<string, Case[]> = {
   "admin.quota._index.tsx": [{ as: "admin" }],
   "admin.quota.objections.$year.tsx": [{ as: "admin", params: (i) => ({ year: i.disclosedYear }), fill: () => ({ resolution: "已核实，予以更正" }) }],
   "admin.rule-parameters.tsx": [{ as: "admin", fill: () => ({ name: "local_average_wage", year: "2024", value: "88000", note: "测试" }) }],
+  "admin.staff-training.tsx": [{ as: "admin", fill: () => ({ role: FIRST, name: "测试社区指导员", regionCode: FIRST, userId: FIRST, course: "残疾人就业指导实务", provider: "省残联", hours: "16" }) }],
   "admin.staff.tsx": [{ as: "admin", fill: () => ({ displayName: "测试指导员", phone: "13912340001", password: "Qc-Staff#2027-pass" }) }],
   "api.levy.estimate.ts": [{ as: "anonymous", api: "json" }],
   "api.match.vacancies.ts": [{ as: "seeker", api: "get" }],
@@ -189,6 +192,9 @@ const ROUTES: Record<string, Case[]> = {
   ],
   "clients.$seekerId.matches.tsx": [{ as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ message: "这个岗位适合您" }) }],
   "clients.$seekerId.plan.tsx": [{ as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ description: "整理简历", dueDate: "2027-01-15" }) }],
+  "clients.$seekerId.assessments.new.tsx": [
+    { as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ method: "工作样本评估", result: "能胜任简单装配", recommendations: "推荐手工编织培训" }) },
+  ],
   "clients.$seekerId.services.new.tsx": [{ as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ notes: "电话回访", outcome: "继续跟进" }) }],
   "clients.$seekerId.verify.tsx": [{ as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ note: "电话核实，仍在找工作" }) }],
   "disclosures.$year._index.tsx": [{ as: "seeker", params: (i) => ({ year: i.disclosedYear }), fill: () => ({ reason: "人数与实际不符，请核实" }) }],
@@ -207,6 +213,21 @@ const ROUTES: Record<string, Case[]> = {
   "employer.vacancies.$id.candidates.tsx": [{ as: "employer", params: (i) => ({ id: i.vacancy }) }],
   "employer.vacancies.$id.edit.tsx": [{ as: "employer", params: (i) => ({ id: i.vacancy }) }],
   "employer.vacancies.new.tsx": [{ as: "employer", fillFrom: (i) => `/employer/vacancies/${i.vacancy}/edit` }],
+  "businesses.$id.tsx": [
+    {
+      as: "counselor",
+      params: (i) => ({ id: i.business }),
+      fill: () => ({ who: "13800000001", seekerId: FIRST, kind: FIRST, amount: "5000", running: "yes", employsOthers: "1", note: "入户核查" }),
+    },
+  ],
+  "businesses.new.tsx": [
+    { as: "counselor", fill: () => ({ who: "13800000001" }), why: "without ?owner the page offers the caseload (a GET form) and the lookup" },
+    {
+      as: "counselor",
+      page: (i) => `/businesses/new?owner=${i.seeker}`,
+      fill: () => ({ name: "测试网店", kind: FIRST, startedOn: "2026-01-05", registrationNumber: "", description: "手工竹编网上销售" }),
+    },
+  ],
   "employment-records.$id.tsx": [{ as: "counselor", params: (i) => ({ id: i.employment }), fill: () => ({ evidenceNote: "劳动合同编号 2026-001" }) }],
   "employment-records.new.tsx": [
     { as: "counselor", fill: () => ({ who: "13800000001" }), why: "without ?seeker the page offers the lookup by certificate or phone number" },
@@ -686,6 +707,16 @@ async function setup(): Promise<Ids> {
   const entered = await enterCategory(db, { id: accountSeeker, role: "seeker", regionCode: null }, competition, { categoryId: competitionCategory.value.categoryId, accessRequests: ["interpreter"] });
   if (!entered.ok) throw new Error(`setup: entry ${JSON.stringify(entered)}`);
 
+  // A business run by 李明 (issue 14), for its support, owner and check forms.
+  const business = (
+    await db
+      .insertInto("business")
+      .values({ name: "测试竹编工作室", kind: "family_workshop", region_code: "520102", started_on: "2025-03-01", created_by: admin })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db.insertInto("business_owner").values({ business_id: business, seeker_id: seeker }).execute();
+
   // An open invitation to the employer's organization, for another phone.
   const invitation = await createInvitation(db, employerActor, organization, { phone: "13912345678", email: undefined } as never);
   if (!invitation.ok) throw new Error(`setup: invitation ${JSON.stringify(invitation)}`);
@@ -716,6 +747,7 @@ async function setup(): Promise<Ids> {
     course,
     courseEnrolment: enrolled.value.enrolmentId,
     competition,
+    business,
   };
 }
 
