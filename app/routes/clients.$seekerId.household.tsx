@@ -242,7 +242,7 @@ function Members({ household }: { household: NonNullable<Page["household"]> }) {
                   <td>{yesNo(m.employed)}</td>
                   <td>{t(`realname.household.source.${m.kind}`)}</td>
                   <td>
-                    {m.isSelf ? null : (
+                    {m.isSelf || !household.editable ? null : (
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="memberId" value={m.id} />
@@ -329,6 +329,10 @@ export default function HouseholdPage() {
             </dl>
           </div>
           <Members household={h} />
+          {!h.editable ? (
+            <p className="notice mt-6">{te("realname.err.notOwnHousehold")}</p>
+          ) : (
+            <>
           <AccountMemberForm lastResult={replyFor("account")} seekerName={name} />
           <DescribedMemberForm lastResult={replyFor("described")} seekerName={name} />
           <section aria-labelledby="consent-title" className="mt-8">
@@ -367,6 +371,8 @@ export default function HouseholdPage() {
               </>
             )}
           </section>
+            </>
+          )}
         </>
       )}
     </div>
