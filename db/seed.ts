@@ -8,6 +8,7 @@ import { seedRuleParameters } from "../app/domain/quota/parameters.server";
 import { seedDemoCaseload, seedPlanTargets } from "./seed-counseling";
 import { seedDemoEvents } from "./seed-events";
 import { seedPlanDemo } from "./seed-plan";
+import { seedProgrammesDemo } from "./seed-programmes";
 
 export const DEMO_PASSWORD = "Qiancheng#2026";
 
@@ -93,6 +94,7 @@ export async function seed(db: DB, log: (line: string) => void = () => {}): Prom
   log(`seed: ${await seedDemoCaseload(db, { seeker: "13800000001", counselor: "13800000003", admin: "13800000004" })} seekers on the demo caseload`);
   log(`seed: ${await seedDemoEvents(db, { employer: "13800000002", admin: "13800000004" })} demo recruitment events`);
   await seedPlanDemo(db, log);
+  await seedProgrammesDemo(db, log);
 }
 
 export async function isEmpty(db: DB): Promise<boolean> {
