@@ -61,16 +61,25 @@ export async function saveStep(page: Page, step: string) {
   await expect(page.getByRole("status")).toContainText(`“${step}”已保存。`);
 }
 
-/** `page` registers a new employer and its organization; the demo admin verifies it. Returns the organization's name. */
-export async function employerWithVerifiedOrganization(page: Page, browser: Browser, errors: string[]): Promise<string> {
+/**
+ * `page` registers a new employer and its organization (in `county`, 南明区 unless told, named after `name` and a
+ * unique suffix); the demo admin verifies it. Returns the organization's name.
+ */
+export async function employerWithVerifiedOrganization(
+  page: Page,
+  browser: Browser,
+  errors: string[],
+  options: { county?: string; name?: string } = {},
+): Promise<string> {
+  const county = options.county ?? "南明区";
   await registerAccount(page, "employer");
-  const name = `黔程匹配测试科技有限公司${Date.now().toString(36)}`;
+  const name = `${options.name ?? "黔程匹配测试科技有限公司"}${Date.now().toString(36)}`;
   await page.goto("/employer/register");
   await page.getByLabel(/^单位名称/).fill(name);
   await page.getByLabel(/^统一社会信用代码/).fill(makeUscc("520102"));
   await page.getByRole("group", { name: /^单位类型/ }).getByLabel("企业", { exact: true }).check();
-  await page.getByLabel(/^所在区县|^所在地区/).selectOption({ label: "南明区" });
-  await page.getByLabel(/^详细地址/).fill("南明区花果园大街 8 号 2 楼");
+  await page.getByLabel(/^所在区县|^所在地区/).selectOption({ label: county });
+  await page.getByLabel(/^详细地址/).fill(county === "南明区" ? "南明区花果园大街 8 号 2 楼" : `${county}人民路 8 号 2 楼`);
   await page.getByLabel(/^所属行业/).selectOption({ label: "信息传输、软件和信息技术服务业" });
   await page.getByLabel(/^在职职工人数/).fill("60");
   await page.getByLabel(/^联系人姓名|^联系人$/).fill("罗经理");
