@@ -502,8 +502,9 @@ const ROUTES: Record<string, Entry> = {
   },
   "businesses.new.tsx": {
     get: [
-      { expect: only(STAFF) },
-      { label: "for 李明 (贵阳市)", query: (f) => `owner=${f.users.seeker}`, expect: only(STAFF), shows: { counselor: NAMES, provAdmin: NAMES } },
+      // Counselors choose an owner from their own caseload, so they see its names.
+      { expect: only(STAFF), shows: { counselor: NAMES, counselor2: NAMES } },
+      { label: "for 李明 (贵阳市)", query: (f) => `owner=${f.users.seeker}`, expect: only(STAFF), shows: { counselor: NAMES, provAdmin: NAMES, counselor2: NAMES } },
     ],
     post: {
       query: (f) => `owner=${f.users.seeker}`,
@@ -512,7 +513,7 @@ const ROUTES: Record<string, Entry> = {
           ? {}
           : { intent: "business", ownerId: f.users.seeker, name: "权限矩阵越权网店", kind: "online_shop", regionCode: "520102", startedOn: "2026-01-05" },
       expect: over(only(STAFF, "bad"), { counselor2: "refuse", prefAdmin: "refuse" }),
-      shows: { counselor: NAMES, provAdmin: NAMES },
+      shows: { counselor: NAMES, provAdmin: NAMES, counselor2: NAMES },
     },
   },
   "businesses.$id.tsx": {

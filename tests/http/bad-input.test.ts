@@ -271,7 +271,8 @@ const ROUTES: Record<string, Case[]> = {
   "notifications.tsx": [{ as: "seeker" }],
   "preferences.tsx": [{ as: "seeker", page: () => "/" }],
   // No password filled in: a probe the route reads past would delete the demo seeker that later routes act as.
-  "profile.certificates.tsx": [{ as: "seeker" }],
+  // The demo seeker holds no training certificate, so the page shows no form: the form it shows to one who does.
+  "profile.certificates.tsx": [{ as: "seeker", forms: () => [{ fields: [["shown", "00000000-0000-4000-8000-000000000000"]] }] }],
   "profile.delete.tsx": [{ as: "seeker" }],
   "profile.disability.tsx": [{ as: "seeker" }],
   "profile.education.tsx": [{ as: "seeker" }],

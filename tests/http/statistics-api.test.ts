@@ -72,7 +72,9 @@ describe("GET /api/statistics/indicators", () => {
     // The seeded 2016–2020 province targets (黔残联发〔2017〕23号).
     expect(byCode.new_jobs).toMatchObject({ unit: "people", target: 50_000 });
     expect(byCode.graduate_employment_rate).toMatchObject({ unit: "rate", target: 0.6 });
-    expect(byCode.training_urban).toMatchObject({ target: 20_000, actual: null, status: "not_recorded", recorded: false });
+    // Recorded since issue 14 (courses and completions): a number, against the plan's 20,000.
+    expect(byCode.training_urban).toMatchObject({ target: 20_000, recorded: true });
+    expect(typeof byCode.training_urban.actual).toBe("number");
     expect((byCode.new_jobs.breakdown as { key: string }[]).map((b) => b.key)).toEqual([...EMPLOYMENT_FORMS]);
     expect(r.body.subRegions).toHaveLength(9);
 
