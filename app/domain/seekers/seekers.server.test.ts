@@ -479,6 +479,34 @@ async function seekerWithHistory() {
 }
 
 describe("export", () => {
+  it("includes a job without an organization on the platform, real-name checks and training certificates (issues 13 and 14)", async () => {
+    const s = await seekerWithHistory();
+    await t.db
+      .insertInto("employment")
+      .values({
+        organization_id: null,
+        employer_name: "自营网店（手工竹编）",
+        seeker_id: s.user.id,
+        form: "self_employed",
+        origin: "recorded",
+        contract_start: "2026-03-01",
+        social_insurance: false,
+        monthly_pay: 1800,
+      })
+      .execute();
+    await t.db.insertInto("real_name_verification").values({ seeker_id: s.user.id, verified_on: "2026-04-02", employment_status: "employed", employment_form: "self_employed" }).execute();
+    await t.db
+      .insertInto("training_certificate")
+      .values({ seeker_id: s.user.id, kind: "skill_level", name: "保健按摩师", level: "五级", number: "S2026-001", issuer: "贵州省职业技能鉴定中心", issued_on: "2026-05-01" })
+      .execute();
+    const data = await exportAccountData(t.db, s.actor, s.user.id, { ip: IP });
+    expect(data.employment).toHaveLength(2);
+    expect(data.employment).toContainEqual(expect.objectContaining({ organization_name: "自营网店（手工竹编）", form: "self_employed", origin: "recorded" }));
+    expect(data.realNameChecks).toEqual([expect.objectContaining({ verified_on: "2026-04-02", employment_status: "employed" })]);
+    expect(data.certificates).toEqual([expect.objectContaining({ name: "保健按摩师", number: "S2026-001" })]);
+    expect(data.courses).toEqual([]);
+  });
+
   it("contains the account, profile, applications with events, notifications and employment — never the password hash", async () => {
     const s = await seekerWithHistory();
     const data = await exportAccountData(t.db, s.actor, s.user.id, { ip: IP });
@@ -492,6 +520,8 @@ describe("export", () => {
     expect(data.notifications[0]).toMatchObject({ kind: "application.status", params: { status: "hired" } });
     expect(data.employment).toHaveLength(1);
     expect(data.employment[0]).toMatchObject({ organization_name: "贵阳数据科技有限公司", monthly_pay: 3200 });
+    expect(data.realNameChecks).toEqual([]);
+    expect(data.household).toBeNull();
     const json = JSON.stringify(data);
     const hash = (await t.db.selectFrom("app_user").select("password_hash").where("id", "=", s.user.id).executeTakeFirstOrThrow()).password_hash;
     expect(json).not.toContain("password_hash");

@@ -8,7 +8,7 @@ import { requireUuid } from "../ids";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/database";
 import type { DisabilityCategory, SeekerProfileTable } from "../../../db/schema";
-import type { Updateable } from "kysely";
+import { sql, type Updateable } from "kysely";
 import { retryMessage, signInAccountKey, type FieldErrors, type Result } from "../accounts/accounts.server";
 import { verifyPassword } from "../accounts/password.server";
 import { beginSignInAttempt, identifierChecksBlockedUntil, recordIdentifierCollision } from "../accounts/rate-limit.server";
@@ -686,12 +686,18 @@ export async function exportAccountData(db: DB, actor: Actor, userId: string, op
       .orderBy("created_at")
       .orderBy("id")
       .execute();
+    // Every form of employment (decision 012): a job without an organization on the platform names its employer or
+    // describes the self-employment in employer_name.
     const employment = await trx
       .selectFrom("employment as m")
-      .innerJoin("organization as o", "o.id", "m.organization_id")
+      .leftJoin("organization as o", "o.id", "m.organization_id")
       .select([
         "m.id",
-        "o.name as organization_name",
+        sql<string>`coalesce(o.name, m.employer_name)`.as("organization_name"),
+        "m.form",
+        "m.origin",
+        "m.contract_months",
+        "m.evidence",
         "m.vacancy_id",
         "m.application_id",
         "m.contract_start",
@@ -704,6 +710,62 @@ export async function exportAccountData(db: DB, actor: Actor, userId: string, op
       ])
       .where("m.seeker_id", "=", userId)
       .orderBy("m.contract_start")
+      .execute();
+    // What staff recorded about the person in the plan's programmes (issues 13 and 14): their own rows only — a
+    // household's other members and a business's co-owners are other people's data and are not exported here.
+    const realNameChecks = await trx
+      .selectFrom("real_name_verification")
+      .select(["verified_on", "employment_status", "employment_form", "training_needs", "service_needs", "note"])
+      .where("seeker_id", "=", userId)
+      .orderBy("verified_on")
+      .execute();
+    const household = await trx
+      .selectFrom("household_member as m")
+      .innerJoin("household as h", "h.id", "m.household_id")
+      .select(["m.relation", "h.region_code", "h.consent_note", "h.consent_on", "h.created_at"])
+      .where("m.seeker_id", "=", userId)
+      .executeTakeFirst();
+    const courses = await trx
+      .selectFrom("course_enrolment as e")
+      .innerJoin("course as c", "c.id", "e.course_id")
+      .select(["c.title", "c.kind", "c.starts_on", "c.ends_on", "e.status", "e.access_requests", "e.access_note", "e.attended_days", "e.completed_on", "e.created_at"])
+      .where("e.seeker_id", "=", userId)
+      .orderBy("e.created_at")
+      .execute();
+    const certificates = await trx
+      .selectFrom("training_certificate")
+      .select(["kind", "name", "level", "number", "issuer", "issued_on", "show_on_profile"])
+      .where("seeker_id", "=", userId)
+      .orderBy("issued_on")
+      .execute();
+    const businesses = await trx
+      .selectFrom("business_owner as bo")
+      .innerJoin("business as b", "b.id", "bo.business_id")
+      .select((eb) => [
+        "b.name",
+        "b.kind",
+        "b.region_code",
+        "b.started_on",
+        "b.registration_number",
+        "b.description",
+        jsonArrayFrom(eb.selectFrom("business_support as s").select(["s.kind", "s.amount", "s.support_date"]).whereRef("s.business_id", "=", "b.id").orderBy("s.support_date")).as("support"),
+        jsonArrayFrom(eb.selectFrom("business_check as k").select(["k.year", "k.running", "k.employs_others", "k.checked_on"]).whereRef("k.business_id", "=", "b.id").orderBy("k.year")).as("checks"),
+      ])
+      .where("bo.seeker_id", "=", userId)
+      .execute();
+    const competitionEntries = await trx
+      .selectFrom("competition_entry as e")
+      .innerJoin("competition_category as c", "c.id", "e.category_id")
+      .innerJoin("recruitment_event as ev", "ev.id", "c.event_id")
+      .select(["ev.title as competition", "c.name as category", "e.status", "e.access_requests", "e.score", "e.rank", "e.award", "e.created_at"])
+      .where("e.seeker_id", "=", userId)
+      .orderBy("e.created_at")
+      .execute();
+    const assessments = await trx
+      .selectFrom("capability_assessment")
+      .select(["assessed_on", "method", "result", "recommendations"])
+      .where("seeker_id", "=", userId)
+      .orderBy("assessed_on")
       .execute();
     const sessions = await trx.selectFrom("user_session").select(["created_at", "expires_at"]).where("user_id", "=", userId).orderBy("created_at").execute();
     const accessLog = await trx
@@ -722,6 +784,13 @@ export async function exportAccountData(db: DB, actor: Actor, userId: string, op
       applications,
       notifications,
       employment,
+      realNameChecks,
+      household: household ?? null,
+      courses,
+      certificates,
+      businesses,
+      competitionEntries,
+      assessments,
       sessions,
       accessLog,
     };
