@@ -266,7 +266,7 @@ describe("the public register and the admin list", () => {
     const org = await organization("520502");
     await t.db
       .insertInto("vacancy")
-      .values({ organization_id: org.id, title: "包装工", category: "production", employment_type: "auxiliary", openings: 2, region_code: "520502", pay_min: 2000, pay_max: 2500, accommodations: ["step_free_access", "job_coach"], status: "open" })
+      .values({ organization_id: org.id, title: "包装工", category: "production", employment_type: "auxiliary", openings: 2, region_code: "520502", pay_min: 2000, pay_max: 2500, accommodations: ["step_free_access", "job_coach"], status: "open", published_at: new Date() })
       .execute();
     await designated(a, { organizationId: org.id, kinds: ["auxiliary", "cultural_creative"] });
     const revokedOrg = await organization("520502");
