@@ -10,6 +10,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Domain tests on PostgreSQL share one database: run files one after another there.
     fileParallelism: !process.env.DATABASE_URL,
-    setupFiles: ["./tests/setup-console.ts"],
+    setupFiles: ["./tests/setup-console.ts", "./app/i18n/catalogs.server.ts"],
   },
 });

@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import "./i18n/catalogs.server";
 import { NonceProvider } from "./components/nonce";
 import { stripNulBytes } from "./http/strip-nul.server";
 import { isDatabaseUnavailable, markDatabaseDown } from "../db/health";

@@ -50,8 +50,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const nonce = useNonce();
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
-  const display = data?.display ?? { largeText: false, highContrast: false };
-  const className = [display.largeText ? "large-text" : "", display.highContrast ? "high-contrast" : ""].filter(Boolean).join(" ");
+  const display = data?.display ?? { largeText: false, highContrast: false, easyRead: false };
+  const className = [display.largeText ? "large-text" : "", display.highContrast ? "high-contrast" : "", display.easyRead ? "easy-read" : ""].filter(Boolean).join(" ");
   return (
     <html lang={locale} className={className || undefined}>
       <head>

@@ -24,6 +24,7 @@ export interface AppUserTable {
   locale: ColumnType<"zh-CN" | "en", "zh-CN" | "en" | undefined, "zh-CN" | "en">;
   large_text: ColumnType<boolean, boolean | undefined, boolean>;
   high_contrast: ColumnType<boolean, boolean | undefined, boolean>;
+  easy_read: ColumnType<boolean, boolean | undefined, boolean>;
   created_by: string | null;
   created_at: Generated<Date>;
   password_changed_at: Generated<Date>;
@@ -197,6 +198,8 @@ export interface ApplicationTable {
   access_requests: TextArray;
   disclosure: TextArray;
   event_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The applicant's number within the vacancy (1, 2, …), shown to the employer as "求职者 07". */
+  number: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -842,6 +845,36 @@ export interface InterviewSlotTable {
   created_at: Generated<Date>;
 }
 
+export type FeedbackKind = "barrier" | "problem" | "suggestion" | "other";
+export type FeedbackStatus = "new" | "answered" | "closed";
+
+export interface FeedbackTable {
+  id: Generated<string>;
+  kind: FeedbackKind;
+  /** The page the feedback is about (a path on this site), if given. */
+  page: string | null;
+  message: string;
+  /** How to reply, if the sender wants a reply (phone or email as typed). */
+  contact: string | null;
+  locale: ColumnType<string, string | undefined, string>;
+  user_id: string | null;
+  status: ColumnType<FeedbackStatus, FeedbackStatus | undefined, FeedbackStatus>;
+  response: string | null;
+  handled_by: string | null;
+  handled_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface MessageTable {
+  id: Generated<string>;
+  /** The thread: one per seeker, between the seeker and whoever is their counselor. */
+  seeker_id: string;
+  sender_id: string | null;
+  body: string;
+  read_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   division: DivisionTable;
   app_user: AppUserTable;
@@ -902,6 +935,8 @@ export interface Database {
   judge_assignment: JudgeAssignmentTable;
   staff_training: StaffTrainingTable;
   capability_assessment: CapabilityAssessmentTable;
+  feedback: FeedbackTable;
+  message: MessageTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -4,6 +4,7 @@ import { migrateToLatest } from "./migrate";
 import { takeAllSnapshots } from "../app/domain/statistics/snapshots.server";
 import { isQuarter, lastEndedQuarter, quarterEnd, type QuarterRef } from "../app/domain/statistics/quarters";
 import { todayInShanghai } from "../app/domain/vacancies/vacancies.schema";
+import "../app/i18n/catalogs.server";
 import { translator } from "../app/i18n/i18n";
 
 const HELP = `usage: npm run stats:snapshot [-- --year 2026 --quarter 3]

@@ -5,6 +5,7 @@
  */
 import { parse } from "cookie";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+import "../app/i18n/catalogs.server";
 import { isLocale, translator, type Locale, type MessageKey } from "../app/i18n/i18n";
 import { LANG_COOKIE } from "../app/http/context.server";
 

@@ -10,6 +10,8 @@ const YEAR_S = 365 * 24 * 60 * 60;
 export interface Display {
   largeText: boolean;
   highContrast: boolean;
+  /** 易读: short sentences, one idea per line, icons with words, the main action first (issue 15). */
+  easyRead: boolean;
 }
 
 // A type alias (not an interface) so it fits AppLoadContext's index signature.
@@ -33,11 +35,11 @@ declare module "@remix-run/node" {
 export function parseDisplayCookie(value: string | undefined): Display | null {
   if (value === undefined) return null;
   const parts = new Set(value.split("."));
-  return { largeText: parts.has("large"), highContrast: parts.has("contrast") };
+  return { largeText: parts.has("large"), highContrast: parts.has("contrast"), easyRead: parts.has("easy") };
 }
 
 export function serializeDisplayCookie(display: Display, secure: boolean): string {
-  const value = [display.largeText ? "large" : "", display.highContrast ? "contrast" : ""].filter(Boolean).join(".") || "none";
+  const value = [display.largeText ? "large" : "", display.highContrast ? "contrast" : "", display.easyRead ? "easy" : ""].filter(Boolean).join(".") || "none";
   return serialize(DISPLAY_COOKIE, value, { path: "/", maxAge: YEAR_S, sameSite: "lax", secure, httpOnly: true });
 }
 
@@ -82,6 +84,7 @@ export async function buildRequestContext(input: {
   const display = parseDisplayCookie(cookies[DISPLAY_COOKIE]) ?? {
     largeText: auth?.user.largeText ?? false,
     highContrast: auth?.user.highContrast ?? false,
+    easyRead: auth?.user.easyRead ?? false,
   };
   return {
     context: {

@@ -1,6 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useMemo } from "react";
-import { DEFAULT_LOCALE, formatTime, isMessageKey, translator, type Locale, type Translate } from "./i18n";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { catalogVersion, DEFAULT_LOCALE, formatTime, hasCatalog, isMessageKey, subscribeCatalogs, translator, type Locale, type Translate } from "./i18n";
+import { loadCatalog } from "./load-catalog";
 
 export interface I18n {
   locale: Locale;
@@ -27,5 +28,11 @@ export function makeI18n(locale: Locale): I18n {
 export function useI18n(): I18n {
   const data = useRouteLoaderData<{ locale: Locale }>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  return useMemo(() => makeI18n(locale), [locale]);
+  const version = useSyncExternalStore(subscribeCatalogs, catalogVersion, catalogVersion);
+  // The locale changed without a page load (signing in to an account in the other language): fetch its catalog.
+  useEffect(() => {
+    if (!hasCatalog(locale)) void loadCatalog(locale);
+  }, [locale]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => makeI18n(locale), [locale, version]);
 }

@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     headers.append("Set-Cookie", serializeLangCookie(locale, context.secureCookies));
     if (context.auth) await savePreferences(db, context.auth.user.id, { locale });
   }
-  if (toggle === "largeText" || toggle === "highContrast") {
+  if (toggle === "largeText" || toggle === "highContrast" || toggle === "easyRead") {
     const display = { ...context.display, [toggle]: !context.display[toggle] };
     headers.append("Set-Cookie", serializeDisplayCookie(display, context.secureCookies));
     if (context.auth) await savePreferences(db, context.auth.user.id, display);

@@ -240,11 +240,12 @@ export async function listStaffAccounts(db: DB, actor: Actor): Promise<StaffRow[
 export async function savePreferences(
   db: DB,
   userId: string,
-  prefs: { locale?: "zh-CN" | "en"; largeText?: boolean; highContrast?: boolean },
+  prefs: { locale?: "zh-CN" | "en"; largeText?: boolean; highContrast?: boolean; easyRead?: boolean },
 ): Promise<void> {
-  const set: { locale?: "zh-CN" | "en"; large_text?: boolean; high_contrast?: boolean } = {};
+  const set: { locale?: "zh-CN" | "en"; large_text?: boolean; high_contrast?: boolean; easy_read?: boolean } = {};
   if (prefs.locale) set.locale = prefs.locale;
   if (prefs.largeText !== undefined) set.large_text = prefs.largeText;
   if (prefs.highContrast !== undefined) set.high_contrast = prefs.highContrast;
+  if (prefs.easyRead !== undefined) set.easy_read = prefs.easyRead;
   if (Object.keys(set).length) await db.updateTable("app_user").set(set).where("id", "=", userId).execute();
 }

@@ -22,6 +22,7 @@ export interface SessionUser {
   locale: "zh-CN" | "en";
   largeText: boolean;
   highContrast: boolean;
+  easyRead: boolean;
 }
 
 export interface Session {
@@ -76,6 +77,7 @@ export async function validateSessionToken(db: DB, token: string, now = new Date
       "u.locale",
       "u.large_text",
       "u.high_contrast",
+      "u.easy_read",
     ])
     .where("s.id", "=", id)
     .executeTakeFirst();
@@ -103,6 +105,7 @@ export async function validateSessionToken(db: DB, token: string, now = new Date
       locale: row.locale,
       largeText: row.large_text,
       highContrast: row.high_contrast,
+      easyRead: row.easy_read,
     },
     renewed,
   };

@@ -4,6 +4,7 @@
  * for the same query), the quota disclosure summary (aggregate figures only: employers listed, met or not, the levy
  * they pay — never a person), and the notes the admin writes. Printable page and XLSX workbook read the same report.
  */
+import "~/i18n/catalogs.server";
 import ExcelJS from "exceljs";
 import type { DB } from "../../../db/database";
 import type { FieldErrors, Result } from "../accounts/accounts.server";

@@ -6,7 +6,8 @@
  */
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { en, zh } from "../../i18n/messages/statistics";
+import { zh } from "../../i18n/messages/statistics";
+import { en } from "../../i18n/messages/en/statistics";
 import { safeCell } from "../spreadsheet";
 import { RECORDED_INDICATORS, type IndicatorCode } from "./contract";
 import { indicatorDefinition } from "./indicators";

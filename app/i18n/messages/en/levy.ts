@@ -1,0 +1,108 @@
+/** English strings of levy.ts: every key of the Chinese catalog (the type checker enforces it). A file of its own so the browser loads one language. */
+import type { zh } from "../levy";
+
+export const en: Record<keyof typeof zh, string> = {
+  "nav.levy": "Levy calculator",
+
+  "quota.err.levyYear": "Enter the levy year: a year from 2015 to 2100",
+  "quota.err.employerType": "Choose the type of employer",
+  "quota.err.staffCount": "Enter the number of staff: a number from 0 to 10000000, decimals allowed",
+  "quota.err.averageSalary": "Enter your staff's average annual salary: a number from 0 to 100000000 yuan",
+  "quota.err.localAverageSalary": "Enter the local social average wage: a number from 0 to 100000000 yuan",
+  "quota.err.ratio": "The quota ratio must be between 1.5% and 10%",
+  "quota.err.disabledEmployees": "The disabled employees must be a list of at most 100000 people",
+  "quota.err.kind": "Choose the certificate: disability certificate or disabled veteran certificate",
+  "quota.err.grade": "A disability certificate's grade must be from 1 to 4",
+  "quota.err.veteranGrade": "A disabled veteran certificate's grade must be from 1 to 8",
+  "quota.err.monthsEmployed": "Months employed must be a whole number from 1 to 12",
+
+  "levy.title": "Disability employment levy calculator",
+  "levy.metaDescription":
+    "Estimate the disability employment security levy an employer in Guizhou owes, with every step of the calculation explained.",
+  "levy.lead":
+    "Estimate the disability employment security levy (残保金) an employer owes under Guizhou's rules, with every step of the calculation explained. The result is a guide only: the tax authority's assessment prevails.",
+  "levy.disclosuresBefore": "Organizations' quota figures, as approved by the Disabled Persons' Federation, are published in",
+  "levy.disclosuresLink": "the quota employment disclosures",
+  "levy.sentenceEnd": ".",
+
+  "levy.form.title": "Your organization's figures",
+  "levy.levyYear": "Levy year",
+  "levy.levyYear.hint":
+    "The year the levy is paid. It is calculated on the previous year's figures: the levy paid in {year} uses the staff and salaries of {previous}.",
+  "levy.employerType": "Type of employer",
+  "levy.employerType.hint": "The exemption for 30 or fewer staff covers enterprises only.",
+  "levy.employerType.enterprise": "Enterprise",
+  "levy.employerType.public_institution": "Public institution",
+  "levy.employerType.government": "Government body",
+  "levy.employerType.social_organization": "Social organization or private non-enterprise unit",
+  "levy.staffCount": "Number of staff",
+  "levy.staffCount.hint":
+    "The previous year's annual average: the twelve monthly headcounts added up and divided by 12 (decimals allowed). Agency workers count at the agency that sends them.",
+  "levy.averageSalary": "Average annual salary of your staff (yuan)",
+  "levy.averageSalary.hint": "The previous year's total staff pay divided by the number of staff: your average per person per year.",
+  "levy.localAverageSalary": "Local social average wage (yuan a year)",
+  "levy.localAverageSalary.hint":
+    "The weighted average wage of urban non-private and private employment where you are. If your average salary is above twice this figure, twice this figure is used.",
+  "levy.ratio": "Quota ratio (%)",
+  "levy.ratio.hint": "Leave empty for Guizhou's 1.5%.",
+  "levy.employees": "Disabled people you employ",
+  "levy.employees.hint":
+    "One group for each disabled employee; empty groups are not counted. A disability certificate of grade 1–2 or a disabled veteran certificate of grade 1–3 counts as two people; part of a year counts by months (the months social insurance was paid), and empty months mean 12. Only people with a contract of one year or more, pay at least the local minimum wage and full social insurance count.",
+  "levy.row": "Disabled employee {n}",
+  "levy.row.kind": "Certificate",
+  "levy.row.kindChoose": "Choose",
+  "levy.kind.disabled": "Disability certificate",
+  "levy.kind.veteran": "Disabled veteran certificate",
+  "levy.row.grade": "Grade",
+  "levy.row.gradeChoose": "Choose",
+  "levy.row.gradeOption": "Grade {grade}",
+  "levy.row.months": "Months employed (1–12)",
+  "levy.rowsMax": "You can enter up to {max} disabled employees.",
+  "levy.submit": "Calculate the levy",
+  "levy.moreRows": "Add {count} more disabled employees",
+  "levy.clear": "Start again",
+
+  "levy.row.err.kind": "Disabled employee {row}: choose the certificate",
+  "levy.row.err.grade": "Disabled employee {row}: a disability certificate's grade must be from 1 to 4",
+  "levy.row.err.veteranGrade": "Disabled employee {row}: a disabled veteran certificate's grade must be from 1 to 8",
+  "levy.row.err.months": "Disabled employee {row}: months employed must be a whole number from 1 to 12",
+  "levy.err.tooManyRows": "You can enter up to {max} disabled employees",
+
+  "levy.result.title": "Result",
+  "levy.result.announce": "Calculated: levy payable ¥{amount}",
+  "levy.result.payable": "Levy payable",
+  "levy.result.yuan": "¥{amount}",
+  "levy.result.fullLevy": "Levy before relief",
+  "levy.result.tierFactor": "Share payable",
+  "levy.result.tier.none": "Not applicable (nothing payable)",
+  "levy.result.tier.percent": "{percent}% of the levy",
+  "levy.result.exemptReason": "Exemption",
+  "levy.result.exempt.none": "None",
+  "levy.result.exempt.quota_met": "The quota is met",
+  "levy.result.exempt.enterprise_staff_le_30": "Enterprises with 30 or fewer staff are exempt",
+  "levy.result.ruleSet": "Rules applied",
+  "levy.result.required": "Required number of disabled employees",
+  "levy.result.counted": "Disabled employees counted",
+  "levy.result.shortfall": "Shortfall",
+  "levy.result.basis": "Salary basis (yuan per person)",
+  "levy.result.steps": "How it was calculated",
+  "levy.result.savings": "What employing more disabled people saves",
+  "levy.result.savingsHint":
+    "Each new employee is assumed to hold a disability certificate of grade 3–4 (counting as one person), to work the whole year and to add to your staff count.",
+  "levy.saving.positive": "Employing {n} more disabled people saves ¥{amount}",
+  "levy.saving.positiveOne": "Employing {n} more disabled person saves ¥{amount}",
+  "levy.saving.zero": "Employing {n} more disabled people leaves the levy unchanged",
+  "levy.saving.zeroOne": "Employing {n} more disabled person leaves the levy unchanged",
+  "levy.saving.negative":
+    "Employing {n} more disabled people raises the levy by ¥{amount}: with the larger staff count the exemption no longer applies",
+  "levy.saving.negativeOne":
+    "Employing {n} more disabled person raises the levy by ¥{amount}: with the larger staff count the exemption no longer applies",
+  "levy.saving.none": "Nothing is payable now, so employing more disabled people does not lower the levy.",
+  "levy.result.disclaimer": "This result is a guide only: the tax authority's assessment prevails.",
+
+  "levy.api.invalidJson": 'The body must be a JSON object, e.g. {"levyYear": 2026, "employerType": "enterprise", …}',
+  "levy.api.tooLarge": "The body is too large (at most {max} bytes)",
+  "levy.api.unknownField": "Unknown field",
+  "levy.api.employeeShape": 'Each disabled employee must be an object: { "kind", "grade", "monthsEmployed" }',
+  "levy.api.invalid": "Not valid",
+};
