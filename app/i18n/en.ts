@@ -24,6 +24,7 @@ import * as staffProgrammes from "./messages/en/staff-programmes";
 import * as competitions from "./messages/en/competitions";
 import * as statisticsReports from "./messages/en/statistics-reports";
 import * as seekers from "./messages/en/seekers";
+import * as accountUx from "./messages/en/account-ux";
 import * as vacancies from "./messages/en/vacancies";
 import type { CoreMessageKey, MessageKey } from "./zh-CN";
 
@@ -116,8 +117,8 @@ const core: Record<CoreMessageKey, string> = {
   "register.role": "You are",
   "register.role.seeker": "A job seeker (a disabled person or disabled graduate)",
   "register.role.employer": "A recruiter for an employer",
-  "register.contact": "Contact details",
-  "register.contact.hint": "Give a mobile number, an email address or both; you can sign in with either.",
+  "register.contact": "Mobile number or email address (at least one)",
+  "register.contact.hint": "Fill in at least one of the two, or both. You can sign in with either.",
   "register.phone": "Mobile number",
   "register.phone.hint": "An 11-digit mainland China mobile number, for example 13812345678.",
   "register.email": "Email address",
@@ -182,7 +183,7 @@ const core: Record<CoreMessageKey, string> = {
 
   "err.required": "Fill in this field",
   "err.roleRequired": "Choose whether you are a job seeker or an employer",
-  "err.contactRequired": "Enter a mobile number or an email address",
+  "err.contactRequired": "Enter a mobile number or an email address – at least one of them",
   "err.phoneFormat": "A mobile number has 11 digits and starts with 13 to 19, for example 13812345678",
   "err.emailFormat": "Enter an email address in the right format, for example name@example.com",
   "err.phoneTaken": "This mobile number is already registered; sign in instead",
@@ -218,4 +219,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en };
+export const en: Record<MessageKey, string> = { ...core, ...seekers.en, ...accountUx.en, ...organizations.en, ...vacancies.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en };

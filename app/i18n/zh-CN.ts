@@ -28,6 +28,7 @@ import * as staffProgrammes from "./messages/staff-programmes";
 import * as competitions from "./messages/competitions";
 import * as statisticsReports from "./messages/statistics-reports";
 import * as seekers from "./messages/seekers";
+import * as accountUx from "./messages/account-ux";
 import * as vacancies from "./messages/vacancies";
 
 const core = {
@@ -119,8 +120,8 @@ const core = {
   "register.role": "您是",
   "register.role.seeker": "求职者（残疾人、残疾人大中专毕业生）",
   "register.role.employer": "用人单位招聘人员",
-  "register.contact": "联系方式",
-  "register.contact.hint": "手机号和电子邮箱至少填写一项，登录时任选其一。",
+  "register.contact": "手机号或电子邮箱（至少填一项）",
+  "register.contact.hint": "两项中至少填写一项，也可以都填。登录时用其中任何一项都可以。",
   "register.phone": "手机号",
   "register.phone.hint": "11 位中国大陆手机号，例如 13812345678。",
   "register.email": "电子邮箱",
@@ -185,7 +186,7 @@ const core = {
 
   "err.required": "请填写此项",
   "err.roleRequired": "请选择您是求职者还是用人单位",
-  "err.contactRequired": "请填写手机号或电子邮箱",
+  "err.contactRequired": "请填写手机号或电子邮箱，至少填一项",
   "err.phoneFormat": "手机号应为 11 位数字，以 13 至 19 开头，例如 13812345678",
   "err.emailFormat": "电子邮箱格式不正确，例如 name@example.com",
   "err.phoneTaken": "这个手机号已经注册过了，请直接登录",
@@ -223,7 +224,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...seekers.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh } as const;
+export const zhCN = { ...core, ...seekers.zh, ...accountUx.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;

@@ -133,7 +133,7 @@ export default function RegisterOrganization() {
             hint={t("organizations.field.contactPhone.hint")}
             type="tel"
             inputMode="numeric"
-            autoComplete="tel-national"
+            autoComplete="tel"
             optional
           />
           <Field meta={fields.contactEmail} label={t("organizations.field.contactEmail")} type="email" autoComplete="email" optional />

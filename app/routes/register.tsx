@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
-import { Field, Fieldset, RadioGroup } from "~/components/form/field";
+import { describedBy, Field, FieldError, FieldHint, RadioGroup } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { registerSchema } from "~/domain/accounts/accounts.schema";
 import { registerAccount, savePreferences } from "~/domain/accounts/accounts.server";
@@ -37,6 +37,89 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
+/** Both-empty is one rule about the pair: it is shown under the legend, and each input points to it. */
+const CONTACT_REQUIRED = "err.contactRequired";
+
+function ContactInput({
+  meta,
+  label,
+  hint,
+  groupError,
+  ...input
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  hint: string;
+  groupError: boolean;
+  type: "tel" | "email";
+  inputMode?: "numeric" | "email";
+  autoComplete: string;
+}) {
+  const errors = meta.errors?.filter((e) => e !== CONTACT_REQUIRED);
+  const own = !!errors?.length;
+  const described = [describedBy(meta.id, true, own), groupError ? "register-contact-error" : null].filter(Boolean).join(" ");
+  const initial = meta.initialValue;
+  return (
+    <div className="field">
+      <label htmlFor={meta.id} className="field-label">
+        {label}
+      </label>
+      <FieldHint id={meta.id}>{hint}</FieldHint>
+      <FieldError id={meta.id} errors={errors} />
+      <input
+        key={meta.key}
+        id={meta.id}
+        name={meta.name}
+        defaultValue={typeof initial === "string" ? initial : undefined}
+        aria-invalid={own || groupError ? true : undefined}
+        aria-describedby={described}
+        className="field-input"
+        {...input}
+      />
+    </div>
+  );
+}
+
+/**
+ * Phone and email: one of them is required, so neither is marked optional; the legend states the rule. The error
+ * for "neither given" sits at the phone field in the submission (so the summary links to the first input) and is
+ * shown once, under the legend.
+ */
+function ContactFields({ phone, email }: { phone: FieldMetadata<string | undefined>; email: FieldMetadata<string | undefined> }) {
+  const { t } = useI18n();
+  const groupError = !!phone.errors?.includes(CONTACT_REQUIRED) || !!email.errors?.includes(CONTACT_REQUIRED);
+  return (
+    <fieldset className="fieldset" aria-describedby={describedBy("register-contact", true, groupError)}>
+      <legend className="fieldset-legend">{t("register.contact")}</legend>
+      <FieldHint id="register-contact">{t("register.contact.hint")}</FieldHint>
+      <FieldError id="register-contact" errors={groupError ? [CONTACT_REQUIRED] : undefined} />
+      <ContactInput meta={phone} label={t("register.phone")} hint={t("register.phone.hint")} groupError={groupError} type="tel" inputMode="numeric" autoComplete="tel" />
+      <ContactInput meta={email} label={t("register.email")} hint={t("register.email.hint")} groupError={groupError} type="email" autoComplete="email" />
+    </fieldset>
+  );
+}
+
+/** What registration collects, why and who sees it, at the point of collection (PIPL art. 17). */
+function PrivacyNotice() {
+  const { t } = useI18n();
+  return (
+    <div className="notice">
+      <h2 className="mb-2 text-lg font-bold">
+        {t("accountUx.privacy.title")}
+      </h2>
+      <ul className="mb-2 grid gap-1">
+        <li>{t("accountUx.privacy.collect")}</li>
+        <li>{t("accountUx.privacy.why")}</li>
+        <li>{t("accountUx.privacy.who")}</li>
+        <li>{t("accountUx.privacy.sensitive")}</li>
+      </ul>
+      <p>
+        <Link to="/privacy">{t("accountUx.privacy.link")}</Link>
+      </p>
+    </div>
+  );
+}
+
 export default function Register() {
   const { t } = useI18n();
   const lastResult = useActionData<typeof action>();
@@ -63,20 +146,10 @@ export default function Register() {
             { value: "employer", label: t("register.role.employer") },
           ]}
         />
-        <Fieldset id="register-contact" legend={t("register.contact")} hint={t("register.contact.hint")}>
-          <Field
-            meta={fields.phone}
-            label={t("register.phone")}
-            hint={t("register.phone.hint")}
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel-national"
-            optional
-          />
-          <Field meta={fields.email} label={t("register.email")} hint={t("register.email.hint")} type="email" autoComplete="email" optional />
-        </Fieldset>
+        <ContactFields phone={fields.phone} email={fields.email} />
         <Field meta={fields.password} label={t("register.password")} hint={t("register.password.hint")} type="password" autoComplete="new-password" />
         <Field meta={fields.confirmPassword} label={t("register.confirmPassword")} type="password" autoComplete="new-password" />
+        <PrivacyNotice />
         <button type="submit" className="button">
           {t("register.submit")}
         </button>
