@@ -32,6 +32,7 @@ export const ENTITIES = [
   "staff_training",
   "assessment",
   "competition_entry",
+  "message",
 ] as const;
 export const SCOPES = ["own", "org", "assigned", "region", "any"] as const;
 
@@ -67,6 +68,9 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "create:competition_entry:own",
     "read:competition_entry:own",
     "update:competition_entry:own",
+    // Issue 15: the thread with one's counselor (messages.server.ts also requires a current counselor to write).
+    "read:message:own",
+    "create:message:own",
   ],
   employer: [
     "read:account:own",
@@ -121,6 +125,9 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "create:business:region",
     "update:business:region",
     "read:business:region",
+    // Issue 15: the thread of each person on one's own caseload (not the region's: admins have none).
+    "read:message:assigned",
+    "create:message:assigned",
   ],
   admin: [
     "read:account:own",

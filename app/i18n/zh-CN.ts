@@ -27,6 +27,7 @@ import * as entrepreneurship from "./messages/entrepreneurship";
 import * as staffProgrammes from "./messages/staff-programmes";
 import * as competitions from "./messages/competitions";
 import * as statisticsReports from "./messages/statistics-reports";
+import * as conversation from "./messages/conversation";
 import * as seekers from "./messages/seekers";
 import * as accountUx from "./messages/account-ux";
 import * as vacancies from "./messages/vacancies";
@@ -224,7 +225,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...seekers.zh, ...accountUx.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh } as const;
+export const zhCN = { ...core, ...seekers.zh, ...accountUx.zh, ...organizations.zh, ...vacancies.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh, ...conversation.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;
