@@ -33,6 +33,8 @@ export const ENTITIES = [
   "assessment",
   "competition_entry",
   "message",
+  // Issue 15: feedback sent from any page, handled by the province federation (decision 014).
+  "feedback",
 ] as const;
 export const SCOPES = ["own", "org", "assigned", "region", "any"] as const;
 
@@ -175,6 +177,9 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     "update:judge:region",
     "create:staff_training:region",
     "read:staff_training:region",
+    // Issue 15: asked for the province's region, so in effect only province admins handle feedback (decision 014).
+    "read:feedback:region",
+    "update:feedback:region",
   ],
 };
 
