@@ -1,6 +1,8 @@
-import { Link } from "@remix-run/react";
+import { Link, useRouteLoaderData } from "@remix-run/react";
+import { contentLang } from "~/components/content-lang";
 import { Icon } from "~/components/icon";
 import { ACCOMMODATIONS, EMPLOYMENT_TYPES, label, TASK_DEMANDS } from "~/domain/catalog";
+import { explainMatch, type Tone } from "~/domain/matching/explain";
 import type { MatchInfo } from "~/domain/search/search.server";
 import { formatPay } from "~/domain/vacancies/format";
 import type { Locale } from "~/i18n/i18n";
@@ -25,33 +27,58 @@ function list(codes: readonly string[], terms: typeof ACCOMMODATIONS | typeof TA
   return codes.map((c) => label(terms, c, locale)).join(sep);
 }
 
-/** Why a vacancy suits (or does not suit) the seeker, in words (design §5 rule 3). */
+/** An icon at the first line of text that may wrap. */
+const LINE_ICON = "inline-block h-[1.25em] w-[1.25em] shrink-0 mt-[0.2em]";
+const TONE_ICON: Record<Tone, "check" | "info" | "cross"> = { fits: "check", ask: "info", not: "cross" };
+const TONE_CLASS: Record<Tone, string> = { fits: "text-ok", ask: "", not: "text-danger" };
+
+/** The match's verdict in one line: "符合您填写的需要", "大部分符合，有 1 项需要确认" or "有 2 项不符合您填写的需要". */
+export function MatchSummary({ match, className = "" }: { match: MatchInfo; className?: string }) {
+  const { t, locale } = useI18n();
+  const e = explainMatch(t, locale, match);
+  const tone: Tone = e.verdict === "fits" ? "fits" : e.verdict === "mostly" ? "ask" : "not";
+  return (
+    <p className={`flex items-start gap-1 font-bold ${TONE_CLASS[tone]} ${className}`}>
+      <Icon name={TONE_ICON[tone]} className={LINE_ICON} />
+      <span>{e.summary}</span>
+    </p>
+  );
+}
+
+/**
+ * Why a vacancy suits (or does not suit) the seeker, in words (design §5 rule 3): what does not fit first, then what
+ * to check with the employer, then what fits. The same wording everywhere (app/domain/matching/explain.ts).
+ */
 export function MatchReasonsList({ match }: { match: MatchInfo }) {
   const { t, locale } = useI18n();
-  const sep = t("search.listSeparator");
-  const r = match.reasons;
-  const lines: { key: string; text: string; ok: boolean }[] = [];
-  if (r.unmetNeeds.length) lines.push({ key: "unmet", text: t("search.reason.unmet", { list: list(r.unmetNeeds, ACCOMMODATIONS, locale, sep) }), ok: false });
-  if (r.conflictingDemands.length) lines.push({ key: "conflicts", text: t("search.reason.conflicts", { list: list(r.conflictingDemands, TASK_DEMANDS, locale, sep) }), ok: false });
-  if (r.certificatesMissing?.length) lines.push({ key: "certificates", text: t("trainingProfile.reason.certificatesMissing", { list: r.certificatesMissing.join(sep) }), ok: false });
-  if (r.place === null) lines.push({ key: "place", text: t("search.reason.place.none"), ok: false });
-  if (r.needsMet.length) lines.push({ key: "needs", text: t("search.reason.needsMet", { list: list(r.needsMet, ACCOMMODATIONS, locale, sep) }), ok: true });
-  if (r.preferredMet.length) lines.push({ key: "preferred", text: t("search.reason.preferredMet", { list: list(r.preferredMet, ACCOMMODATIONS, locale, sep) }), ok: true });
-  if (r.place) lines.push({ key: "place", text: t(`search.reason.place.${r.place}`), ok: true });
-  if (r.skillsMatched.length) lines.push({ key: "skills", text: t("search.reason.skillsMatched", { list: r.skillsMatched.join(sep) }), ok: true });
-  if (r.skillsMissing.length) lines.push({ key: "missing", text: t("search.reason.skillsMissing", { list: r.skillsMissing.join(sep) }), ok: false });
-  if (r.payFits === true) lines.push({ key: "pay", text: t("search.reason.payFits"), ok: true });
-  if (r.payFits === false) lines.push({ key: "pay", text: t("search.reason.payLow"), ok: false });
-  if (!r.educationFits) lines.push({ key: "edu", text: t("search.reason.educationLow"), ok: false });
+  const { lines } = explainMatch(t, locale, match);
   return (
     <ul className="grid gap-1">
       {lines.map((l) => (
-        <li key={l.key} className="flex items-start gap-2">
-          <Icon name={l.ok ? "check" : "cross"} />
+        <li key={`${l.tone}-${l.key}`} className="flex items-start gap-2">
+          <Icon name={TONE_ICON[l.tone]} className={LINE_ICON} />
           <span>{l.text}</span>
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A quota-eligible vacancy. For the seeker (and visitors) it says what it means for them — a contract of a year or
+ * more, social insurance, at least the minimum wage (quota-rules.md §1.2 第七条); employers and staff read the
+ * compliance term they work with.
+ */
+export function QuotaNote({ className = "" }: { className?: string }) {
+  const { t } = useI18n();
+  const root = useRouteLoaderData<{ user: { role: string } | null }>("root");
+  const role = root?.user?.role;
+  const forSeeker = !role || role === "seeker";
+  return (
+    <p className={`flex items-start gap-1 text-ok ${className}`}>
+      <Icon name="check" className={LINE_ICON} />
+      <span>{forSeeker ? t("vacancies.quota.seeker") : t("vacancies.quota.badge")}</span>
+    </p>
   );
 }
 
@@ -63,21 +90,17 @@ export function VacancyCard({ v, headingLevel = 3 }: { v: VacancyCardData; headi
   return (
     <article className="card" aria-labelledby={`vacancy-${v.id}`}>
       <Heading id={`vacancy-${v.id}`} className="mb-2 text-xl font-bold">
-        <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
+        <Link to={`/vacancies/${v.id}`} lang={contentLang(locale, v.title)}>
+          {v.title}
+        </Link>
       </Heading>
-      {v.match ? (
-        <p className={`mb-2 inline-flex items-center gap-1 font-bold ${v.match.eligible ? "text-ok" : "text-danger"}`}>
-          <Icon name={v.match.eligible ? "check" : "cross"} />
-          {v.match.eligible ? t("search.fits") : t("search.notFits")}
-          <span className="font-normal">· {t("search.score", { score: Math.round(v.match.score) })}</span>
-        </p>
-      ) : null}
+      {v.match ? <MatchSummary match={v.match} className="mb-2" /> : null}
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
         <dt className="font-bold">{t("vacancies.list.organization")}</dt>
-        <dd>{v.organizationName}</dd>
+        <dd lang={contentLang(locale, v.organizationName)}>{v.organizationName}</dd>
         <dt className="font-bold">{t("vacancies.list.place")}</dt>
         <dd>
-          {v.place}
+          <span lang={contentLang(locale, v.place)}>{v.place}</span>
           {v.remote ? t("vacancies.remoteSuffix") : ""}
         </dd>
         <dt className="font-bold">{t("vacancies.list.pay")}</dt>
@@ -89,11 +112,11 @@ export function VacancyCard({ v, headingLevel = 3 }: { v: VacancyCardData; headi
           {v.accommodations.length === 0 ? (
             t("vacancies.list.noAccommodations")
           ) : (
-            <ul className="flex flex-wrap gap-2">
+            <ul className="flex flex-wrap gap-x-3 gap-y-1">
               {v.accommodations.map((code) => {
                 const icon = ACCOMMODATIONS.find((a) => a.code === code)?.icon;
                 return (
-                  <li key={code} className="inline-flex items-center gap-1 rounded border border-line px-2">
+                  <li key={code} className="inline-flex items-center gap-1">
                     {icon ? <Icon name={icon} /> : null}
                     {label(ACCOMMODATIONS, code, locale)}
                   </li>
@@ -109,16 +132,12 @@ export function VacancyCard({ v, headingLevel = 3 }: { v: VacancyCardData; headi
           </>
         ) : null}
       </dl>
-      {v.quotaEligible ? (
-        <p className="mt-2 inline-flex items-center gap-1 text-ok">
-          <Icon name="check" />
-          {t("vacancies.quota.badge")}
-        </p>
-      ) : null}
+      {v.quotaEligible ? <QuotaNote className="mt-2" /> : null}
+      {/* The reasons belong to this card's heading; not a landmark of its own (20 cards would make 20 alike). */}
       {v.match ? (
-        <section className="mt-3 border-t border-line pt-2" aria-label={t("search.reasons")}>
+        <div className="mt-3 border-t border-line pt-2">
           <MatchReasonsList match={v.match} />
-        </section>
+        </div>
       ) : null}
     </article>
   );

@@ -32,6 +32,9 @@ export const en: Record<keyof typeof zh, string> = {
   "vacancies.remote": "Remote work possible",
   "vacancies.onSite": "Work on site",
   "vacancies.quota.badge": "Counts toward the disability employment quota",
+  "vacancies.quota.seeker": "A contract of a year or more, social insurance paid, at least the local minimum wage",
+  "vacancies.quota.seekerExplain":
+    "The employer commits to a labour contract of one year or more for the person hired, to pay their social insurance in full, and to pay at least the local minimum wage. These are the conditions of the disability employment quota; you can ask to see the contract when you start.",
   "vacancies.quota.explain":
     "This job has a contract of one year or more, pays at least the local minimum wage and comes with full social insurance. Hiring a disabled person for it counts toward the employer's quota.",
 
