@@ -13,6 +13,7 @@ import { approveDeclaration, getDeclarationForReview, returnDeclaration } from "
 import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
+import { formatDate } from "~/i18n/dates";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "declarations.review.one");
 
@@ -45,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewDeclaration() {
-  const { t, te } = useI18n();
+  const { t, te, locale } = useI18n();
   const { declaration: d, done } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<{ reason: string }>({
@@ -100,23 +101,24 @@ export default function ReviewDeclaration() {
         <h2 id="figures-title" className="section-title">
           {t("declarations.figures")}
         </h2>
+        {/* One row per month: readable at 320 px, where thirteen columns were not. */}
         <table className="data-table">
           <caption className="sr-only">{t("declarations.months", { year: d.levyYear - 1 })}</caption>
           <thead>
             <tr>
-              {d.monthlyStaff.map((_, i) => (
-                <th key={i} scope="col">
-                  {t("declarations.monthShort", { month: i + 1 })}
-                </th>
-              ))}
-              <th scope="col">{t("declarations.total")}</th>
+              <th scope="col">{t("declarations.monthColumn")}</th>
+              <th scope="col">{t("declarations.staffColumn")}</th>
             </tr>
           </thead>
           <tbody>
+            {d.monthlyStaff.map((n, i) => (
+              <tr key={i}>
+                <th scope="row">{t("declarations.monthShort", { month: i + 1 })}</th>
+                <td>{n}</td>
+              </tr>
+            ))}
             <tr>
-              {d.monthlyStaff.map((n, i) => (
-                <td key={i}>{n}</td>
-              ))}
+              <th scope="row">{t("declarations.total")}</th>
               <td>{staffTotal}</td>
             </tr>
           </tbody>
@@ -134,6 +136,7 @@ export default function ReviewDeclaration() {
         {d.employees.length === 0 ? (
           <p>{t("declarations.noEmployees")}</p>
         ) : (
+          <div className="overflow-x-auto" role="region" aria-labelledby="employees-title" tabIndex={0}>
           <table className="data-table">
             <caption className="sr-only">{t("declarations.employees")}</caption>
             <thead>
@@ -156,7 +159,7 @@ export default function ReviewDeclaration() {
                   <td className="font-mono">{e.certificateNumber}</td>
                   <td>{e.grade}</td>
                   <td>
-                    {e.contractStart} – {e.contractEnd ?? t("declarations.openEnded")}
+                    {formatDate(locale, e.contractStart)} – {e.contractEnd ? formatDate(locale, e.contractEnd) : t("declarations.openEnded")}
                   </td>
                   <td>{e.insuranceMonths}</td>
                   <td>¥{e.monthlyPay}</td>
@@ -165,6 +168,7 @@ export default function ReviewDeclaration() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
 

@@ -110,6 +110,8 @@ export const zh = {
   "declarations.minimumWageValue": "{year} 年当地最低工资标准：¥{amount} 元/月",
   "declarations.month": "{month} 月",
   "declarations.monthShort": "{month}月",
+  "declarations.monthColumn": "月份",
+  "declarations.staffColumn": "在职职工人数",
   "declarations.monthlyPay": "月工资（元）",
   "declarations.months": "{year} 年各月在职职工人数",
   "declarations.monthsHint": "填写每月末在职职工人数（以参加社会保险人数为准），系统按 12 个月平均。",
