@@ -12,7 +12,7 @@ import { searchVacancies } from "~/domain/search/search.server";
 import { listRegionChoices } from "~/domain/seekers/seekers.server";
 import { useI18n } from "~/i18n/use-i18n";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "search.title");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "search.title", "search.description");
 
 // Public: anyone searches open vacancies (design §1); a signed-in seeker sees the ones that suit them by default.
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -21,12 +21,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { params, ignored } = parseSearchParams(new URL(request.url).searchParams);
   const db = await getDb();
   const [result, regions] = await Promise.all([searchVacancies(db, viewer, params), listRegionChoices(db)]);
-  return { result, regions: regions.prefectures, params, ignored, isSeeker: viewer?.role === "seeker" };
+  // "?needs=1" (the home page's "by the support I need" link) opens the accommodations; not a search parameter.
+  const openNeeds = new URL(request.url).searchParams.get("needs") === "1";
+  return { result, regions: regions.prefectures, params, ignored, isSeeker: viewer?.role === "seeker", openNeeds };
 }
 
 export default function VacancySearch() {
   const { t } = useI18n();
-  const { result, regions, params, ignored, isSeeker } = useLoaderData<typeof loader>();
+  const { result, regions, params, ignored, isSeeker, openNeeds } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state === "loading" && navigation.location?.pathname === "/vacancies";
   const f = result.facets;
@@ -37,6 +39,10 @@ export default function VacancySearch() {
     <div>
       <h1 className="page-title">{t("search.title")}</h1>
       <p className="lead max-w-3xl">{t("search.lead")}</p>
+      {/* The form comes first and is long on a phone: a way past it to the results. */}
+      <p className="mb-4">
+        <a href="#results">{t("search.skipToResults", { count: result.total })}</a>
+      </p>
 
       {ignored.length ? (
         <p className="notice" role="note">
@@ -46,9 +52,9 @@ export default function VacancySearch() {
 
       <div className="grid gap-8 lg:grid-cols-[22rem_1fr]">
         {/* Keyed by the search, so the form shows the search the results are for after every navigation. */}
-        <SearchForm key={searchKey} params={params} facets={f} mode={result.mode} regions={regions} isSeeker={isSeeker} />
+        <SearchForm key={searchKey} params={params} facets={f} mode={result.mode} regions={regions} isSeeker={isSeeker} openNeeds={openNeeds} />
 
-        <section aria-labelledby="results-title" aria-busy={busy || undefined}>
+        <section id="results" tabIndex={-1} aria-labelledby="results-title" aria-busy={busy || undefined} className="focus:outline-none">
           <h2 id="results-title" className="section-title">
             {t("search.results")}
           </h2>
@@ -96,12 +102,14 @@ function SearchForm({
   mode,
   regions,
   isSeeker,
+  openNeeds,
 }: {
   params: LoaderData["params"];
   facets: LoaderData["result"]["facets"];
   mode: LoaderData["result"]["mode"];
   regions: LoaderData["regions"];
   isSeeker: boolean;
+  openNeeds: boolean;
 }) {
   const { t, locale } = useI18n();
   const withCount = (text: string, count: number | undefined) => (count == null ? text : t("search.withCount", { label: text, count }));
@@ -147,7 +155,7 @@ function SearchForm({
           ...p.counties.map((c) => ({ value: c.code, label: c.name, group: p.name })),
         ])}
       />
-      <details className="mb-6" open={params.accommodations.length > 0}>
+      <details id="search-needs" className="mb-6" open={openNeeds || params.accommodations.length > 0}>
         <summary className="cursor-pointer py-2 font-bold">{t("search.accommodationsSummary", { count: params.accommodations.length })}</summary>
         <CheckboxGroup
           meta={fields.acc}

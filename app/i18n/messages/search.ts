@@ -2,6 +2,8 @@
 export const zh = {
   "search.title": "找工作",
   "search.lead": "按关键词、地点和工作便利查找正在招聘的岗位。所有岗位都由通过残联审核的用人单位发布。",
+  "search.description": "查找贵州正在招聘的岗位：按关键词、地点和您需要的工作便利（如无障碍通道、手语沟通、远程办公）筛选。岗位都由通过残联审核的用人单位发布。",
+  "search.skipToResults": "跳到搜索结果（{count} 个岗位）",
   "search.form.label": "搜索岗位",
   "search.q": "关键词",
   "search.qHint": "例如：客服、数据标注、会计",

@@ -4,6 +4,8 @@ import type { zh } from "../search";
 export const en: Record<keyof typeof zh, string> = {
   "search.title": "Find work",
   "search.lead": "Search open vacancies by keyword, place and accommodations. Every vacancy comes from an employer verified by the Disabled Persons' Federation.",
+  "search.description": "Find open vacancies in Guizhou by keyword, place and the support you need at work (step-free access, sign language, remote work and more). Every vacancy comes from an employer verified by the Disabled Persons' Federation.",
+  "search.skipToResults": "Skip to the results ({count} vacancies)",
   "search.form.label": "Search vacancies",
   "search.q": "Keywords",
   "search.qHint": "For example: customer service, data labelling, accountant",
