@@ -2,16 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getDb } from "../../db/database";
+import { contentLang } from "~/components/content-lang";
 import { pageTitle } from "~/components/meta";
 import { MaskedValue } from "~/components/seekers/profile-ui";
 import { ACCOMMODATIONS, DISABILITY_CATEGORIES, DISABILITY_GRADES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, label, TASK_DEMANDS } from "~/domain/catalog";
 import { requirePermission } from "~/domain/permissions";
-import { isProfileStep, PROFILE_STEPS, type ProfileStep } from "~/domain/seekers/seekers.schema";
+import { completenessCounts, profileCompleteness, type SectionCompleteness } from "~/domain/seekers/completeness";
+import { isProfileStep, type ProfileStep } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, type ProfileView } from "~/domain/seekers/seekers.server";
 import type { TrainingKind } from "~/domain/realname/verification.schema";
 import { listOwnCertificates } from "~/domain/training-profile/training-profile.server";
-import { formatCalendarDate } from "~/domain/vacancies/format";
 import { requireActor } from "~/http/guards.server";
+import { formatDate } from "~/i18n/dates";
 import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "seekers.title");
@@ -122,16 +124,25 @@ function Sensitive({
 function useStepSummary(profile: Profile): Record<ProfileStep, [string, ReactNode][]> {
   const { t, locale } = useI18n();
   const notGiven = <span className="text-muted">{t("seekers.notGiven")}</span>;
-  const text = (v: string | number | null | undefined) => (v == null || v === "" ? notGiven : String(v));
-  const list = (items: readonly string[], labelOf: (code: string) => string = (s) => s) =>
-    items.length ? items.map(labelOf).join(t("seekers.separator")) : t("seekers.none");
+  // Optional parts left empty do not make a section incomplete, and say so.
+  const optional = <span className="text-muted">{t("seekers.notGivenOptional")}</span>;
+  // What the person typed (names, places, schools, skills) is marked zh-CN on an English page when it is Chinese.
+  const typed = (v: string) => <span lang={contentLang(locale, v)}>{v}</span>;
+  const text = (v: string | number | null | undefined, empty = notGiven) => (v == null || v === "" ? empty : typeof v === "string" ? typed(v) : String(v));
+  const fromId = (value: ReactNode) => (
+    <>
+      {value} <span className="text-muted">{t("seekers.personal.derived.short")}</span>
+    </>
+  );
+  const list = (items: readonly string[], labelOf?: (code: string) => string) =>
+    !items.length ? t("seekers.none") : labelOf ? items.map(labelOf).join(t("seekers.separator")) : typed(items.join(t("seekers.separator")));
   const yesNo = (v: boolean) => t(v ? "seekers.yes" : "seekers.no");
   const { personal, disability, region, education, skills, needs, limits, preferences, family } = profile;
   return {
     personal: [
       [t("seekers.field.realName"), text(personal.realName)],
-      [t("seekers.field.gender"), personal.gender ? t(`seekers.gender.${personal.gender}`) : notGiven],
-      [t("seekers.field.birthDate"), text(personal.birthDate)],
+      [t("seekers.field.gender"), personal.gender ? fromId(t(`seekers.gender.${personal.gender}`)) : notGiven],
+      [t("seekers.field.birthDate"), personal.birthDate ? fromId(formatDate(locale, personal.birthDate)) : notGiven],
       [t("seekers.field.idNumber"), <Sensitive key="id" value={personal.idNumber} revealed={personal.idNumberRevealed} reveal="id" srName={t("seekers.reveal.id")} />],
     ],
     disability: [
@@ -158,9 +169,9 @@ function useStepSummary(profile: Profile): Record<ProfileStep, [string, ReactNod
         t("seekers.field.education"),
         education.education === "none" ? t("seekers.education.none") : education.education ? label(EDUCATION_LEVELS, education.education, locale) : notGiven,
       ],
-      [t("seekers.field.school"), text(education.graduateSchool)],
-      [t("seekers.field.major"), text(education.graduateMajor)],
-      [t("seekers.field.graduationYear"), text(education.graduationYear)],
+      [t("seekers.field.school"), text(education.graduateSchool, optional)],
+      [t("seekers.field.major"), text(education.graduateMajor, optional)],
+      [t("seekers.field.graduationYear"), text(education.graduationYear, optional)],
     ],
     skills: [
       [t("seekers.field.skills"), list(skills.skills)],
@@ -178,7 +189,7 @@ function useStepSummary(profile: Profile): Record<ProfileStep, [string, ReactNod
       [t("seekers.field.remote"), yesNo(preferences.wantsRemote)],
       [t("seekers.field.placeScope"), t(`seekers.scope.${preferences.placeScope}`)],
       [t("seekers.field.regions"), list(preferences.preferredRegions.map((r) => r.name))],
-      [t("seekers.field.pay"), preferences.expectedPay == null ? notGiven : t("seekers.prefs.payValue", { pay: preferences.expectedPay })],
+      [t("seekers.field.pay"), preferences.expectedPay == null ? optional : t("seekers.prefs.payValue", { pay: preferences.expectedPay })],
     ],
     family: [
       [t("seekers.field.zeroEmployment"), yesNo(family.zeroEmploymentFamily)],
@@ -207,7 +218,7 @@ function TrainingCertificates({ certificates }: { certificates: ReturnType<typeo
                   {t(`trainingProfile.certs.kind.${c.kind}`)}
                   {c.level ? `${t("seekers.separator")}${t("trainingProfile.certs.level", { level: c.level })}` : ""}
                 </p>
-                <p>{t("trainingProfile.certs.issued", { issuer: c.issuer, date: formatCalendarDate(locale, c.issuedOn) })}</p>
+                <p>{t("trainingProfile.certs.issued", { issuer: c.issuer, date: formatDate(locale, c.issuedOn) })}</p>
                 <p className={c.shown ? "font-bold text-ok" : "text-muted"}>{t(c.shown ? "trainingProfile.certs.shown" : "trainingProfile.certs.hidden")}</p>
               </li>
             ))}
@@ -223,45 +234,66 @@ function TrainingCertificates({ certificates }: { certificates: ReturnType<typeo
   );
 }
 
+const STATUS_STYLE: Record<SectionCompleteness["status"], string> = {
+  complete: "font-bold text-ok",
+  partial: "font-bold",
+  notStarted: "font-bold text-muted",
+};
+const STATUS_TEXT = { complete: "seekers.status.done", partial: "seekers.status.partial", notStarted: "seekers.status.notStarted" } as const;
+const ACTION_TEXT = { complete: "seekers.action.edit", partial: "seekers.action.continue", notStarted: "seekers.action.start" } as const;
+
+/** One section of the profile: its status read from what it holds, what is still missing, what it holds, and the way in. */
+function SectionCard({ section, index, rows }: { section: SectionCompleteness; index: number; rows: [string, ReactNode][] }) {
+  const { t } = useI18n();
+  const { step, status, missing } = section;
+  return (
+    <li id={`step-${step}`} className="card">
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h3 className="text-lg font-bold">
+          <span className="text-muted">{index + 1}. </span>
+          {t(`seekers.step.${step}`)}
+        </h3>
+        <p className={STATUS_STYLE[status]}>
+          {status === "complete" ? <span aria-hidden="true">✓ </span> : null}
+          {t(STATUS_TEXT[status])}
+        </p>
+      </div>
+      {missing.length ? (
+        <p className="mb-2">{t("seekers.missing", { parts: missing.map((p) => t(`seekers.field.${p}`)).join(t("seekers.separator")) })}</p>
+      ) : null}
+      {status !== "notStarted" ? <Summary rows={rows} /> : null}
+      <p className="mt-3">
+        <Link to={`/profile/${step}`} className={status === "complete" ? "button button-secondary button-small" : "button button-small"}>
+          {t(ACTION_TEXT[status])}
+          <span className="sr-only"> {t(`seekers.step.${step}`)}</span>
+        </Link>
+      </p>
+    </li>
+  );
+}
+
 export default function ProfileOverview() {
   const { t } = useI18n();
   const { profile, certificates, notice } = useLoaderData<typeof loader>();
-  const done = new Set<string>(profile.completedSteps);
-  const nextStep = PROFILE_STEPS.find((s) => !done.has(s)) ?? null;
+  const sections = profileCompleteness(profile);
+  const counts = completenessCounts(sections);
+  const nextStep = sections.find((s) => s.status !== "complete")?.step ?? null;
   const summaries = useStepSummary(profile as Profile);
   return (
     <div className="max-w-3xl">
       <h1 className="page-title">{t("seekers.title")}</h1>
       <Notices notice={notice} nextStep={nextStep} />
       <p className="lead">{t("seekers.lead")}</p>
-      <p className="mb-4 font-bold">{t("seekers.progress", { done: done.size, total: PROFILE_STEPS.length })}</p>
+      <p className="mb-4 font-bold">
+        {t("seekers.progress", { done: counts.complete, total: counts.total })}
+        {counts.partial ? ` ${t("seekers.progress.partial", { count: counts.partial })}` : null}
+      </p>
 
       <h2 className="section-title">{t("seekers.stepsHeading")}</h2>
       <ol className="grid gap-4">
-        {PROFILE_STEPS.map((step, i) => {
-          const isDone = done.has(step);
-          const titleId = `step-${step}-title`;
-          return (
-            <li key={step} id={`step-${step}`} className="card">
-              <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-                <h3 id={titleId} className="text-lg font-bold">
-                  <span className="text-muted">{i + 1}. </span>
-                  {t(`seekers.step.${step}`)}
-                </h3>
-                <p className={isDone ? "font-bold text-ok" : "font-bold text-muted"}>
-                  {t(isDone ? "seekers.status.done" : "seekers.status.todo")}
-                </p>
-              </div>
-              {isDone ? <Summary rows={summaries[step]} /> : null}
-              <p className="mt-3">
-                <Link to={`/profile/${step}`} className={isDone ? "button button-secondary button-small" : "button button-small"}>
-                  {t(isDone ? "seekers.action.edit" : "seekers.action.start")}
-                  <span className="sr-only"> {t(`seekers.step.${step}`)}</span>
-                </Link>
-              </p>
-            </li>
-          );
-        })}
+        {sections.map((section, i) => (
+          <SectionCard key={section.step} section={section} index={i} rows={summaries[section.step]} />
+        ))}
       </ol>
 
       <TrainingCertificates certificates={certificates} />
@@ -276,18 +308,23 @@ export default function ProfileOverview() {
       </p>
 
       <h2 className="section-title">{t("seekers.data.title")}</h2>
-      <p className="mb-3">{t("seekers.data.text")}</p>
-      <ul className="grid gap-3">
-        <li>
-          <a href="/profile/export" download>
-            {t("seekers.export.link")}
-          </a>
-          <p className="text-muted">{t("seekers.export.hint")}</p>
-        </li>
-        <li>
-          <Link to="/profile/delete">{t("seekers.delete.link")}</Link>
-        </li>
-      </ul>
+      <p className="mb-2">{t("seekers.data.text")}</p>
+      <p className="mb-1">
+        <Link to="/profile/export">{t("seekers.export.link")}</Link>
+      </p>
+      <p className="text-muted">{t("seekers.export.hint")}</p>
+
+      <section aria-labelledby="delete-account-title" className="mt-10 border-t-4 border-danger pt-2">
+        <h2 id="delete-account-title" className="section-title">
+          {t("seekers.delete.title")}
+        </h2>
+        <p className="mb-4">{t("seekers.deleteSection.text")}</p>
+        <p>
+          <Link to="/profile/delete" className="button button-danger">
+            {t("seekers.delete.link")}
+          </Link>
+        </p>
+      </section>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
-import { Field, RadioGroup } from "~/components/form/field";
+import { Field } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { IdentifierField, SaveButton, StepPage } from "~/components/seekers/profile-ui";
 import { requirePermission } from "~/domain/permissions";
@@ -12,6 +12,7 @@ import { personalSchema } from "~/domain/seekers/seekers.schema";
 import { getOwnProfile, savePersonal } from "~/domain/seekers/seekers.server";
 import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
+import { formatDate } from "~/i18n/dates";
 import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "seekers.step.personal");
@@ -26,10 +27,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     defaults: {
       realName: personal.realName ?? "",
-      gender: personal.gender ?? "",
-      birthDate: personal.birthDate ?? "",
       idNumber: personal.idNumberRevealed ?? "",
     },
+    // Stored as read from the ID number on file (savePersonal derives them); shown, never asked again.
+    derived: personal.idNumber && personal.birthDate && personal.gender ? { birthDate: personal.birthDate, gender: personal.gender } : null,
     onFile: personal.idNumber ? { start: personal.idNumber.start, end: personal.idNumber.end } : null,
     revealed: !!personal.idNumberRevealed,
   };
@@ -48,8 +49,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PersonalStep() {
-  const { t } = useI18n();
-  const { defaults, onFile, revealed } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const { defaults, onFile, revealed, derived } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "personal",
@@ -68,29 +69,28 @@ export default function PersonalStep() {
         <IdentifierField
           meta={fields.idNumber}
           label={t("seekers.personal.idNumber")}
-          hint={t("seekers.personal.idNumber.hint")}
+          hint={derived ? t("seekers.personal.idNumber.hint") : `${t("seekers.personal.idNumber.hint")}${locale === "en" ? " " : ""}${t("seekers.personal.derived.pending")}`}
           onFile={onFile}
           revealed={revealed}
           revealHref="?reveal=id"
           hideHref="."
         />
-        <RadioGroup
-          meta={fields.gender}
-          legend={`${t("seekers.personal.gender")}${t("form.optional")}`}
-          hint={t("seekers.personal.gender.hint")}
-          options={[
-            { value: "male", label: t("seekers.gender.male") },
-            { value: "female", label: t("seekers.gender.female") },
-          ]}
-        />
-        <Field
-          meta={fields.birthDate}
-          label={t("seekers.personal.birthDate")}
-          hint={t("seekers.personal.birthDate.hint")}
-          autoComplete="bday"
-          inputMode="numeric"
-          optional
-        />
+        {derived ? (
+          <div className="field">
+            <p className="field-label">
+              {t("seekers.personal.derived.title")}
+            </p>
+            <p className="field-hint">
+              {t("seekers.personal.derived.note")}
+            </p>
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-4">
+              <dt className="font-bold">{t("seekers.personal.birthDate")}</dt>
+              <dd>{formatDate(locale, derived.birthDate)}</dd>
+              <dt className="font-bold">{t("seekers.personal.gender")}</dt>
+              <dd>{t(`seekers.gender.${derived.gender}`)}</dd>
+            </dl>
+          </div>
+        ) : null}
         <SaveButton />
       </Form>
     </StepPage>

@@ -121,6 +121,7 @@ export function personalSchema(options: PersonalOptions) {
     .and(
       z
         .object({
+          // Read from the ID number and no longer asked (issue 15); a form that still sends them is held to it.
           gender: oneOf([...GENDERS], "seekers.err.genderInvalid").optional(),
           birthDate: z.string().trim().refine(isCalendarDate, "seekers.err.birthDateFormat").optional(),
           // Required the first time; once saved, an empty field keeps the number on file.

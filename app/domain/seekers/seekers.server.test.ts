@@ -23,6 +23,7 @@ import {
   withdrawDisabilityConsent,
 } from "./seekers.server";
 import { choicesFromNeeds, skillsSchema } from "./seekers.schema";
+import { profileCompleteness } from "./completeness";
 
 const t = useTestDatabase();
 const NOT_FOUND = { status: 404 };
@@ -82,6 +83,22 @@ describe("personal details", () => {
     });
   });
 
+  it("birth date and gender always follow the ID number: a new number brings its own, a matching typed value is accepted", async () => {
+    const { actor, user } = await newSeeker(t.db);
+    const first = freshIdNumber({ birth: "19900101", gender: "male" });
+    expect(await savePersonal(t.db, actor, user.id, { realName: "张三", idNumber: first, birthDate: "1990-01-01", gender: "male" })).toMatchObject({ ok: true });
+    expect(await profileRow(user.id)).toMatchObject({ birth_date: "1990-01-01", gender: "male" });
+    const second = freshIdNumber({ birth: "19851231", gender: "female" });
+    expect(await savePersonal(t.db, actor, user.id, { realName: "张三", idNumber: second })).toMatchObject({ ok: true });
+    expect(await profileRow(user.id)).toMatchObject({ id_number: second, birth_date: "1985-12-31", gender: "female" });
+    // A typed value is compared with the number on file when the ID field is left empty, and a mismatch saves nothing.
+    expect(await savePersonal(t.db, actor, user.id, { realName: "李四", gender: "male" })).toEqual({
+      ok: false,
+      fieldErrors: { gender: ["seekers.err.genderMismatchFemale"] },
+    });
+    expect(await profileRow(user.id)).toMatchObject({ real_name: "张三", gender: "female" });
+  });
+
   it("requires an ID number the first time, and keeps the saved one when the field is left empty", async () => {
     const { actor, user } = await newSeeker(t.db);
     expect(await savePersonal(t.db, actor, user.id, { realName: "张三" })).toEqual({ ok: false, fieldErrors: { idNumber: ["seekers.err.idRequired"] } });
@@ -106,6 +123,9 @@ describe("personal details", () => {
     const r = await savePersonal(t.db, s.actor, s.user.id, { realName: "王小明", idNumber: other });
     expect(r).toEqual({ ok: true, value: { certificateCleared: true } });
     expect(await profileRow(s.user.id)).toMatchObject({ id_number: other, certificate_number: null, completed_steps: ["personal"] });
+    // The overview says what is missing instead of "not started": category and grade are still held.
+    const disability = profileCompleteness(await getOwnProfile(t.db, s.actor)).find((x) => x.step === "disability");
+    expect(disability).toEqual({ step: "disability", status: "partial", missing: ["certificateNumber"] });
   });
 });
 

@@ -411,8 +411,8 @@ function collisionRace(db: DB, actor: Actor, userId: string, values: Partial<Rec
 }
 
 /**
- * Personal details. An empty ID number keeps the one on file. Birth date and gender must agree with the ID number;
- * left empty, they are taken from it. A new ID number that no longer matches the saved certificate number clears
+ * Personal details. An empty ID number keeps the one on file. Birth date and gender are read from the ID number and
+ * stored as read (the form no longer asks for them); a value still sent must agree with it or the save is refused. A new ID number that no longer matches the saved certificate number clears
  * the certificate (its first 18 characters are the ID number), and the disability step must be done again.
  */
 export async function savePersonal(
@@ -448,8 +448,8 @@ export async function savePersonal(
       "personal",
       {
         real_name: input.realName,
-        gender: input.gender ?? info.value.gender,
-        birth_date: input.birthDate ?? info.value.birthDate,
+        gender: info.value.gender,
+        birth_date: info.value.birthDate,
         id_number: idNumber,
         ...(certificateCleared ? { certificate_number: null } : {}),
       },
