@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
+import { contentLang } from "~/components/content-lang";
 import { Icon } from "~/components/icon";
 import { localeFromMatches } from "~/components/meta";
+import { MatchReasonsList, MatchSummary, QuotaNote } from "~/components/vacancy-card";
 import {
   ACCOMMODATIONS,
   EDUCATION_LEVELS,
@@ -14,70 +16,163 @@ import {
   TASK_DEMANDS,
 } from "~/domain/catalog";
 import { formatCalendarDate, formatDay, formatPay } from "~/domain/vacancies/format";
+import { seekerVacancyView } from "~/domain/search/vacancy-fit.server";
 import { getPublicVacancy } from "~/domain/vacancies/vacancies.server";
 import { translator } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = translator(localeFromMatches(matches));
-  return [{ title: `${data?.vacancy.title ?? t("vacancies.list.title")} - ${t("site.titleSuffix")}` }];
+  const locale = localeFromMatches(matches);
+  const t = translator(locale);
+  if (!data) return [{ title: `${t("vacancies.list.title")} - ${t("site.titleSuffix")}` }];
+  const v = data.vacancy;
+  return [
+    { title: `${v.title} - ${t("site.titleSuffix")}` },
+    {
+      name: "description",
+      content: t("vacancies.view.metaDescription", { title: v.title, organization: v.organization.name, place: v.place, pay: formatPay(t, locale, v.payMin, v.payMax) }),
+    },
+  ];
 };
 
 // Public: visitors see open, filled and closed vacancies of verified organizations; members also see drafts.
+// A signed-in seeker also gets their fit (the search's rules and words) and their application, if any.
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const auth = context.auth;
   const viewer = auth ? { id: auth.user.id, role: auth.user.role, regionCode: auth.user.regionCode } : null;
-  const vacancy = await getPublicVacancy(await getDb(), viewer, params.id ?? "");
-  return { vacancy, viewerRole: auth?.user.role ?? null };
+  const db = await getDb();
+  const vacancy = await getPublicVacancy(db, viewer, params.id ?? "");
+  const seeker = viewer?.role === "seeker" ? await seekerVacancyView(db, viewer, vacancy.id) : null;
+  return { vacancy, viewerRole: auth?.user.role ?? null, match: seeker?.match ?? null, seeker };
 }
 
 export default function VacancyPage() {
   const { t, locale } = useI18n();
-  const { vacancy: v, viewerRole } = useLoaderData<typeof loader>();
+  const { vacancy: v, viewerRole, seeker } = useLoaderData<typeof loader>();
   const applyPath = `/vacancies/${v.id}/apply`;
   const statusLabel = v.expired ? t("vacancies.status.expired") : t(`vacancies.status.${v.status}`);
   const paragraphs = v.description.split(/\n+/).filter((p) => p.trim());
-  const details: [string, string][] = [
-    [t("vacancies.view.pay"), formatPay(t, locale, v.payMin, v.payMax)],
-    [t("vacancies.view.place"), [v.place, v.address].filter(Boolean).join(" ")],
-    [t("vacancies.view.remote"), v.remote ? t("vacancies.remote") : t("vacancies.onSite")],
-    [t("vacancies.view.employmentType"), label(EMPLOYMENT_TYPES, v.employmentType, locale)],
-    [t("vacancies.view.category"), label(JOB_CATEGORIES, v.category, locale)],
-    [t("vacancies.view.education"), label(EDUCATION_LEVELS, v.educationRequired, locale)],
-    [t("vacancies.view.hours"), v.hours || t("vacancies.view.notStated")],
-    [t("vacancies.view.openings"), t("vacancies.openingsValue", { count: v.openings })],
-    [t("vacancies.view.skills"), v.skills.length ? v.skills.join(locale === "en" ? ", " : "、") : t("vacancies.view.notStated")],
+  const lang = (text: string | null | undefined) => contentLang(locale, text);
+  const sep = locale === "en" ? ", " : "、";
+  const details: [string, string, boolean][] = [
+    [t("vacancies.view.place"), [v.place, v.address].filter(Boolean).join(" "), true],
+    [t("vacancies.view.remote"), v.remote ? t("vacancies.remote") : t("vacancies.onSite"), false],
+    [t("vacancies.view.category"), label(JOB_CATEGORIES, v.category, locale), false],
+    [t("vacancies.view.education"), label(EDUCATION_LEVELS, v.educationRequired, locale), false],
+    [t("vacancies.view.hours"), v.hours || t("vacancies.view.notStated"), !!v.hours],
+    [t("vacancies.view.openings"), t("vacancies.openingsValue", { count: v.openings }), false],
+    [t("vacancies.view.skills"), v.skills.length ? v.skills.join(sep) : t("vacancies.view.notStated"), v.skills.length > 0],
     [
       t("trainingProfile.vacancy.certificates"),
-      v.requiredCertificates.length ? v.requiredCertificates.join(locale === "en" ? ", " : "、") : t("trainingProfile.vacancy.certificatesNone"),
+      v.requiredCertificates.length ? v.requiredCertificates.join(sep) : t("trainingProfile.vacancy.certificatesNone"),
+      v.requiredCertificates.length > 0,
     ],
-    [t("vacancies.view.closingDate"), v.closingDate ? formatCalendarDate(locale, v.closingDate) : t("vacancies.view.noClosingDate")],
-    ...(v.publishedAt ? ([[t("vacancies.view.published"), formatDay(locale, v.publishedAt)]] as [string, string][]) : []),
+    ...(v.publishedAt ? ([[t("vacancies.view.published"), formatDay(locale, v.publishedAt), false]] as [string, string, boolean][]) : []),
   ];
+  const application = seeker?.application ?? null;
 
   return (
     <article className="max-w-3xl">
-      <p className="mb-4">
+      <p className="mb-2">
         <Link to="/vacancies">{t("vacancies.view.backToList")}</Link>
       </p>
       {v.isMember && v.status === "draft" ? <p className="notice">{t("vacancies.view.draftNotice")}</p> : null}
       {v.isMember && v.status !== "draft" && !v.isPublic ? (
         <p className="notice">{t("vacancies.view.hiddenNotice")}</p>
       ) : null}
-      <h1 className="page-title">{v.title}</h1>
-      <p className="lead">
-        {v.organization.name} · {v.place}
+      <h1 className="page-title mb-2" lang={lang(v.title)}>
+        {v.title}
+      </h1>
+      <p className="lead mb-3">
+        <span lang={lang(v.organization.name)}>{v.organization.name}</span> · <span lang={lang(v.place)}>{v.place}</span>
+        {v.remote ? t("vacancies.remoteSuffix") : ""}
       </p>
-      <p className="mb-4">
-        <span className="inline-block rounded border-2 border-fg px-2 font-bold">{statusLabel}</span>
-      </p>
+
+      {/* What one decides on and the one thing to do, in the first screen (issue 15). */}
+      <section aria-labelledby="apply-title" className="card mb-6">
+        <dl className="mb-3 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-bold">{t("vacancies.view.pay")}</dt>
+          <dd>
+            {formatPay(t, locale, v.payMin, v.payMax)} · {label(EMPLOYMENT_TYPES, v.employmentType, locale)}
+          </dd>
+          <dt className="font-bold">{t("vacancies.view.status")}</dt>
+          <dd>
+            <strong>{statusLabel}</strong>
+            {" · "}
+            {v.closingDate ? t("vacancies.view.closesOn", { date: formatCalendarDate(locale, v.closingDate) }) : t("vacancies.view.noClosingDate")}
+          </dd>
+        </dl>
+        <h2 id="apply-title" className="mb-2 text-lg font-bold">
+          {t("vacancies.view.apply")}
+        </h2>
+        {application ? (
+          <>
+            <p className="mb-3">{t("vacancies.view.apply.applied", { status: t(`applications.status.${application.status}`) })}</p>
+            <p>
+              <Link to={`/applications/${application.id}`} className="button">
+                {t("vacancies.view.apply.viewApplication")}
+              </Link>
+            </p>
+          </>
+        ) : !v.accepting ? (
+          <p>{t("vacancies.view.apply.closed")}</p>
+        ) : viewerRole === "seeker" ? (
+          <>
+            <p className="mb-3">
+              <Link to={applyPath} className="button">
+                {t("vacancies.view.apply.button")}
+              </Link>
+            </p>
+            <p>{t("vacancies.view.apply.seeker")}</p>
+          </>
+        ) : viewerRole === null ? (
+          <>
+            <p className="mb-3 flex flex-wrap gap-4">
+              <Link to={`/login?redirectTo=${encodeURIComponent(applyPath)}`} className="button">
+                {t("vacancies.view.apply.signIn")}
+              </Link>
+              <Link to="/register" className="button button-secondary">
+                {t("vacancies.view.apply.register")}
+              </Link>
+            </p>
+            <p>{t("vacancies.view.apply.visitor")}</p>
+          </>
+        ) : (
+          <p>{t("vacancies.view.apply.otherRole")}</p>
+        )}
+      </section>
+
+      {seeker ? (
+        <section aria-labelledby="fit-title" className="mb-6">
+          <h2 id="fit-title" className="section-title mt-0">
+            {t("vacancies.view.fit")}
+          </h2>
+          {seeker.match ? (
+            <>
+              <MatchSummary match={seeker.match} className="mb-2 text-lg" />
+              <MatchReasonsList match={seeker.match} />
+              <p className="mt-2">
+                <Link to="/profile/needs">{t("vacancies.view.fit.editNeeds")}</Link>
+              </p>
+            </>
+          ) : !seeker.hasProfile ? (
+            <p>
+              {t("vacancies.view.fit.noProfile")} <Link to="/profile">{t("vacancies.view.fit.profileLink")}</Link>
+            </p>
+          ) : !seeker.placeKnown ? (
+            <p>
+              {t("search.placeUnknown")} <Link to="/profile/region">{t("search.placeUnknownLink")}</Link>
+            </p>
+          ) : (
+            <p>{t("vacancies.view.fit.notOpen")}</p>
+          )}
+        </section>
+      ) : null}
+
       {v.quotaEligible ? (
         <div className="notice">
-          <p className="flex items-center gap-2 font-bold">
-            <Icon name="check" />
-            {t("vacancies.quota.badge")}
-          </p>
-          <p>{t("vacancies.quota.explain")}</p>
+          <QuotaNote className="font-bold" />
+          <p>{viewerRole === null || viewerRole === "seeker" ? t("vacancies.quota.seekerExplain") : t("vacancies.quota.explain")}</p>
         </div>
       ) : null}
       {v.isMember ? (
@@ -93,18 +188,15 @@ export default function VacancyPage() {
         </nav>
       ) : null}
 
-      <section aria-labelledby="details-title">
-        <h2 id="details-title" className="section-title">
-          {t("vacancies.view.details")}
+      <section aria-labelledby="description-title">
+        <h2 id="description-title" className="section-title">
+          {t("vacancies.view.description")}
         </h2>
-        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-          {details.map(([term, value]) => (
-            <div key={term} className="contents">
-              <dt className="font-bold">{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        {paragraphs.map((p, i) => (
+          <p key={i} className="mb-3" lang={lang(p)}>
+            {p}
+          </p>
+        ))}
       </section>
 
       <section aria-labelledby="accommodations-title">
@@ -149,15 +241,18 @@ export default function VacancyPage() {
         )}
       </section>
 
-      <section aria-labelledby="description-title">
-        <h2 id="description-title" className="section-title">
-          {t("vacancies.view.description")}
+      <section aria-labelledby="details-title">
+        <h2 id="details-title" className="section-title">
+          {t("vacancies.view.details")}
         </h2>
-        {paragraphs.map((p, i) => (
-          <p key={i} className="mb-3">
-            {p}
-          </p>
-        ))}
+        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          {details.map(([term, value, typed]) => (
+            <div key={term} className="contents">
+              <dt className="font-bold">{term}</dt>
+              <dd lang={typed ? lang(value) : undefined}>{value}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
 
       <section aria-labelledby="organization-title">
@@ -166,44 +261,12 @@ export default function VacancyPage() {
         </h2>
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-bold">{t("vacancies.view.organization")}</dt>
-          <dd>{v.organization.name}</dd>
+          <dd lang={lang(v.organization.name)}>{v.organization.name}</dd>
           <dt className="font-bold">{t("vacancies.view.orgType")}</dt>
           <dd>{label(ORGANIZATION_TYPES, v.organization.type, locale)}</dd>
           <dt className="font-bold">{t("vacancies.view.orgPlace")}</dt>
-          <dd>{v.organization.place}</dd>
+          <dd lang={lang(v.organization.place)}>{v.organization.place}</dd>
         </dl>
-      </section>
-
-      <section aria-labelledby="apply-title" className="card mt-8">
-        <h2 id="apply-title" className="section-title mt-0">
-          {t("vacancies.view.apply")}
-        </h2>
-        {!v.accepting ? (
-          <p>{t("vacancies.view.apply.closed")}</p>
-        ) : viewerRole === "seeker" ? (
-          <>
-            <p className="mb-3">{t("vacancies.view.apply.seeker")}</p>
-            <p>
-              <Link to={applyPath} className="button">
-                {t("vacancies.view.apply.button")}
-              </Link>
-            </p>
-          </>
-        ) : viewerRole === null ? (
-          <>
-            <p className="mb-3">{t("vacancies.view.apply.visitor")}</p>
-            <p className="flex flex-wrap gap-4">
-              <Link to={`/login?redirectTo=${encodeURIComponent(applyPath)}`} className="button">
-                {t("vacancies.view.apply.signIn")}
-              </Link>
-              <Link to="/register" className="button button-secondary">
-                {t("vacancies.view.apply.register")}
-              </Link>
-            </p>
-          </>
-        ) : (
-          <p>{t("vacancies.view.apply.otherRole")}</p>
-        )}
       </section>
     </article>
   );
