@@ -173,8 +173,10 @@ test.describe("applications through to hire", () => {
     await expect(emp.getByRole("table")).toContainText("已提交");
     await expect(emp.getByRole("table")).not.toContainText("王小明");
     await expectAccessible(emp);
-    await emp.getByRole("link", { name: /^申请编号/ }).click();
+    // The vacancy's first applicant, numbered for the employer (issue 15): said aloud, not a hex code.
+    await emp.getByRole("link", { name: "求职者 01" }).click();
     await expect(emp).toHaveURL(/\/employer\/applications\/[0-9a-f-]{36}$/);
+    await expect(emp.getByRole("heading", { level: 1 })).toHaveText("求职者 01");
     // Opening it only reads: still "submitted", and the seeker is told nothing.
     await expect(emp.getByText("已提交").first()).toBeVisible();
     await expect(emp.getByText("用人单位已查看")).toHaveCount(0);
@@ -308,7 +310,7 @@ test.describe("applications through to hire", () => {
     await ep2.getByRole("button", { name: "筛选" }).click();
     await expect(ep2).toHaveURL(/status=submitted/);
     await expectAccessibleWithoutScripts(ep2);
-    await ep2.getByRole("link", { name: /^申请编号/ }).click();
+    await ep2.getByRole("link", { name: /^求职者 \d{2,}$/ }).click();
     await expect(ep2.getByText("远程面试")).toBeVisible();
     await expect(ep2.getByText("手机号")).toBeVisible();
     await expectAccessibleWithoutScripts(ep2);

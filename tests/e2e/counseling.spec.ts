@@ -201,7 +201,7 @@ test.describe("counseling: from caseload to placement", () => {
     // --- The employer hires, the contract starting today --------------------------------------------------------
     const emp = employer.page;
     await emp.goto(`/employer/vacancies/${vacancyId}/applicants`);
-    await emp.getByRole("link", { name: /^申请编号/ }).click();
+    await emp.getByRole("link", { name: /^求职者 \d{2,}$/ }).click();
     await emp.getByLabel(/^劳动合同开始日期/).fill(today());
     await emp.getByLabel(/^劳动合同结束日期/).fill(addDays(today(), 365 * 2));
     await emp.getByLabel("是，缴纳社会保险").check();

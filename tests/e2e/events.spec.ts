@@ -166,7 +166,7 @@ test.describe("recruitment events", () => {
     await s.getByRole("button", { name: "提交申请" }).click();
     await expect(s).toHaveURL(/\/applications\/[0-9a-f-]{36}\?done=applied/);
     await e.goto(`/employer/vacancies/${firstId}/applicants`);
-    await e.getByRole("link", { name: /^申请编号/ }).click();
+    await e.getByRole("link", { name: /^求职者 \d{2,}$/ }).click();
     await e.getByLabel("拟录用").check();
     await e.getByRole("button", { name: "确认更改" }).click();
     await expect(e.getByRole("status")).toContainText("拟录用");

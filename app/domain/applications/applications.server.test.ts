@@ -4,6 +4,7 @@ import { useTestDatabase } from "../../../tests/helpers/db";
 import type { Actor } from "../permissions";
 import type { HireInput } from "./applications.schema";
 import {
+  applicantReference,
   applyToVacancy,
   getApplyPage,
   getMyApplication,
@@ -73,7 +74,9 @@ describe("applying", () => {
     expect(rows[0]).toMatchObject({ status: "submitted", access_requests: ["sign_interpreter"], disclosure: ["name"] });
     const events = await t.db.selectFrom("application_event").select("to_status").where("application_id", "=", rows[0]!.id).execute();
     expect(events).toEqual([{ to_status: "submitted" }]);
-    expect((await notificationsOf(owner.id)).map((n) => n.kind)).toEqual(["application.new"]);
+    expect(await notificationsOf(owner.id)).toEqual([
+      { kind: "application.newApplicant", params: { vacancy: vacancy.title, reference: "01" }, link: `/employer/applications/${rows[0]!.id}` },
+    ]);
 
     // Applying again later returns the same application.
     const again = await applyToVacancy(t.db, s, vacancy.id, { accessRequests: [], disclosure: [] });
@@ -178,7 +181,10 @@ describe("a seeker's own applications", () => {
     expect(after.events.map((e) => e.to)).toEqual(["submitted", "viewed", "interview", "withdrawn"]);
     expect(after.events[2]).toMatchObject({ by: "employer", message: "周一面试" });
     expect(await withdrawApplication(t.db, s, id)).toEqual({ ok: false, fieldErrors: { "": ["applications.err.cannotWithdraw"] } });
-    expect((await notificationsOf(owner.id)).map((n) => n.kind)).toEqual(["application.new", "application.withdrawn"]);
+    expect((await notificationsOf(owner.id)).map((n) => [n.kind, n.params])).toEqual([
+      ["application.newApplicant", { vacancy: vacancy.title, reference: "01" }],
+      ["application.applicantWithdrew", { vacancy: vacancy.title, reference: "01" }],
+    ]);
     // The employer cannot move a withdrawn application on.
     expect(await moveApplication(t.db, owner, id, { to: "offered" })).toEqual({ ok: false, fieldErrors: { to: ["applications.err.illegalMove"] } });
 
@@ -302,6 +308,25 @@ describe("employers and applicants", () => {
     expect(rejected.total).toBe(1);
     // Names never reach the list.
     expect(JSON.stringify(list)).not.toContain("测试求职者");
+    // Applicants are numbered within the vacancy in order of application (issue 15): "求职者 01" … newest first.
+    expect(list.items.map((i) => i.reference)).toEqual(["04", "03", "02", "01"]);
+    expect(list.items.find((i) => i.id === ids[0])!.reference).toBe("01");
+    expect((await openApplicantForEmployer(t.db, owner, ids[1]!)).reference).toBe("02");
+  });
+
+  it("numbers applicants per vacancy, one number each also when many apply at once; two digits, more when needed", async () => {
+    const { owner, vacancy } = await employerWithVacancy(5);
+    const other = await employerWithVacancy();
+    const people = await Promise.all(Array.from({ length: 8 }, () => seeker()));
+    const results = await Promise.all(people.map((p) => applyToVacancy(t.db, p, vacancy.id, { accessRequests: [], disclosure: [] })));
+    expect(results.every((r) => r.ok && r.value.created)).toBe(true);
+    const list = await listApplicants(t.db, owner, vacancy.id);
+    expect(list.items.map((i) => i.reference).sort()).toEqual(["01", "02", "03", "04", "05", "06", "07", "08"]);
+    // Another vacancy counts from 1 again.
+    const firstElsewhere = await apply(people[0]!, other.vacancy.id);
+    expect((await openApplicantForEmployer(t.db, other.owner, firstElsewhere)).reference).toBe("01");
+    expect(applicantReference(7)).toBe("07");
+    expect(applicantReference(123)).toBe("123");
   });
 
   it("gives a member of organization A 404 for organization B's applicants, applications, moves and hires", async () => {

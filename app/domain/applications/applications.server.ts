@@ -29,9 +29,13 @@ export function todayInShanghai(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-/** A short reference employers use for an applicant they cannot name: the start of the application id. */
-export function applicantReference(applicationId: string): string {
-  return applicationId.replace(/-/g, "").slice(0, 8).toUpperCase();
+/**
+ * How employers refer to an applicant they cannot name (issue 15): their number within the vacancy, in order of
+ * application (`application.number`, given by a database trigger), two digits at least — "07" is shown as
+ * "求职者 07" / "Applicant 07", easy to say aloud and to remember, where a hex code was not.
+ */
+export function applicantReference(number: number): string {
+  return String(number).padStart(2, "0");
 }
 
 async function withOrgs(db: DB, actor: Actor): Promise<Actor> {
@@ -178,6 +182,9 @@ export async function applyToVacancy(
       .executeTakeFirst();
     if (existing) return { ok: true as const, value: { applicationId: existing.id, created: false } };
     if (!vacancy.accepting) return fail({ "": ["applications.err.notOpen"] });
+    // Applications to one vacancy take their numbers (max + 1, a trigger) one at a time: two applicants at once would
+    // otherwise get the same number and the second insert would fail on application_number_once.
+    await trx.selectFrom("vacancy").select("id").where("id", "=", vacancy.id).forNoKeyUpdate().execute();
     // Applying to a vacancy one was invited to is accepting the invitation (issue 4).
     const invitation = await trx
       .selectFrom("vacancy_invitation")
@@ -209,7 +216,7 @@ export async function applyToVacancy(
         disclosure: [...new Set(input.disclosure)],
       })
       .onConflict((oc) => oc.columns(["vacancy_id", "seeker_id"]).doNothing())
-      .returning("id")
+      .returning(["id", "number"])
       .executeTakeFirst();
     if (inserted && invitation) {
       await trx
@@ -233,7 +240,7 @@ export async function applyToVacancy(
         .execute();
       const members = await trx.selectFrom("organization_member").select("user_id").where("organization_id", "=", vacancy.organizationId).execute();
       for (const m of members) {
-        await notify(trx, m.user_id, "application.new", { vacancy: vacancy.title }, `/employer/applications/${inserted.id}`);
+        await notify(trx, m.user_id, "application.newApplicant", { vacancy: vacancy.title, reference: applicantReference(inserted.number) }, `/employer/applications/${inserted.id}`);
       }
     }
     const row = await trx
@@ -403,7 +410,7 @@ export async function withdrawApplication(db: DB, actor: Actor, applicationId: s
     const a = await trx
       .selectFrom("application as a")
       .innerJoin("vacancy as v", "v.id", "a.vacancy_id")
-      .select(["a.status", "v.title", "v.organization_id"])
+      .select(["a.status", "a.number", "v.title", "v.organization_id"])
       .where("a.id", "=", applicationId)
       .executeTakeFirstOrThrow();
     if (!canMoveAs("seeker", a.status, "withdrawn")) return fail({ "": ["applications.err.cannotWithdraw"] });
@@ -412,7 +419,7 @@ export async function withdrawApplication(db: DB, actor: Actor, applicationId: s
     }
     const members = await trx.selectFrom("organization_member").select("user_id").where("organization_id", "=", a.organization_id).execute();
     for (const m of members) {
-      await notify(trx, m.user_id, "application.withdrawn", { vacancy: a.title }, `/employer/applications/${applicationId}`);
+      await notify(trx, m.user_id, "application.applicantWithdrew", { vacancy: a.title, reference: applicantReference(a.number) }, `/employer/applications/${applicationId}`);
     }
     return { ok: true as const, value: { status: "withdrawn" as const } };
   });
@@ -478,6 +485,7 @@ export async function listApplicants(
     .leftJoin("division as d", "d.code", "p.current_region_code")
     .select([
       "a.id",
+      "a.number",
       "a.status",
       "a.source",
       "a.seeker_id",
@@ -510,7 +518,7 @@ export async function listApplicants(
     status: filter.status,
     items: rows.map((r) => ({
       id: r.id,
-      reference: applicantReference(r.id),
+      reference: applicantReference(r.number),
       status: r.status,
       source: r.source,
       appliedAt: r.created_at,
@@ -583,6 +591,7 @@ export async function openApplicantForEmployer(db: DB, actor: Actor, application
       .innerJoin("vacancy as v", "v.id", "a.vacancy_id")
       .select([
         "a.id",
+        "a.number",
         "a.status",
         "a.source",
         "a.seeker_id",
@@ -637,7 +646,7 @@ export async function openApplicantForEmployer(db: DB, actor: Actor, application
       .executeTakeFirst();
     return {
       id: a.id,
-      reference: applicantReference(a.id),
+      reference: applicantReference(a.number),
       status,
       source: a.source,
       appliedAt: a.created_at,

@@ -663,7 +663,10 @@ export interface BookedSlot {
   id: string;
   startsAt: Date;
   endsAt: Date;
-  /** Who booked, as a reference the employer can say aloud; the name stays private (design §5 rule 4). */
+  /**
+   * Who booked, as a reference the employer can say aloud ("求职者 07": the person's number among the event's
+   * registrations, in order of registering); the name stays private (design §5 rule 4).
+   */
   reference: string | null;
   accessRequests: string[];
   checkedIn: boolean;
@@ -676,8 +679,9 @@ export interface EmployerEventView {
   report: EmployerReportRow;
 }
 
-export function registrationReference(registrationId: string): string {
-  return registrationId.replace(/-/g, "").slice(0, 6).toUpperCase();
+/** A registration's number within its event, two digits at least (issue 15: numbers, not hex codes). */
+export function registrationReference(number: number | string): string {
+  return String(number).padStart(2, "0");
 }
 
 async function participationFor(db: DB, actor: Actor, eventId: string) {
@@ -695,7 +699,21 @@ export async function getEmployerEvent(db: DB, actor: Actor, eventId: string): P
   const slots = await db
     .selectFrom("interview_slot as s")
     .leftJoin("event_registration as r", "r.id", "s.registration_id")
-    .select(["s.id", "s.starts_at", "s.ends_at", "s.registration_id", "s.access_requests", "r.checked_in_at"])
+    .select((eb) => [
+      "s.id",
+      "s.starts_at",
+      "s.ends_at",
+      "s.registration_id",
+      "s.access_requests",
+      "r.checked_in_at",
+      // The booker's place in the event's order of registering (seq grows with every registration).
+      eb
+        .selectFrom("event_registration as r2")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("r2.event_id", "=", "r.event_id")
+        .whereRef("r2.seq", "<=", "r.seq")
+        .as("registration_number"),
+    ])
     .where("s.event_employer_id", "=", participation.id)
     .orderBy("s.starts_at")
     .execute();
@@ -707,7 +725,7 @@ export async function getEmployerEvent(db: DB, actor: Actor, eventId: string): P
       id: s.id,
       startsAt: s.starts_at,
       endsAt: s.ends_at,
-      reference: s.registration_id ? registrationReference(s.registration_id) : null,
+      reference: s.registration_id ? registrationReference(Number(s.registration_number)) : null,
       accessRequests: s.registration_id ? s.access_requests : [],
       checkedIn: s.checked_in_at !== null,
     })),

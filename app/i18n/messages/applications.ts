@@ -110,7 +110,7 @@ export const zh = {
   "applications.applicants.title": "申请人",
   "applications.applicants.heading": "申请人：{title}",
   "applications.applicants.lead":
-    "每位申请人用申请编号表示。您看到的是匿名档案；申请人同意公开的其他信息，在您打开申请后显示。",
+    "申请人按申请的先后编号：求职者 01、求职者 02……每个岗位单独编号。您看到的是匿名档案；申请人同意公开的其他信息，在您打开申请后显示。",
   "applications.applicants.facts": "岗位状态：{status}。招聘人数：{openings}，已录用：{hired}。",
   "applications.applicants.filter": "按状态筛选",
   "applications.applicants.filter.all": "全部状态（{count}）",
@@ -119,8 +119,8 @@ export const zh = {
   "applications.applicants.empty": "还没有人申请这个岗位。",
   "applications.applicants.emptyFiltered": "没有处于“{status}”状态的申请人。",
   "applications.applicants.caption": "申请人，第 {page} 页",
-  "applications.applicants.reference": "申请编号 {reference}",
-  "applications.applicants.open": "打开申请 {reference}",
+  "applications.applicants.reference": "求职者 {reference}",
+  "applications.applicants.open": "打开求职者 {reference} 的申请",
   "applications.applicants.needsMet": "必需的便利：{total} 项中岗位提供了 {met} 项",
   "applications.applicants.noNeeds": "没有必需的便利",
   "applications.applicants.noProfile": "申请人还没有填写求职档案",
@@ -128,7 +128,7 @@ export const zh = {
   "applications.applicants.back": "返回岗位管理",
 
   "applications.review.title": "申请详情",
-  "applications.review.heading": "申请编号 {reference}",
+  "applications.review.heading": "求职者 {reference}",
   "applications.review.vacancy": "申请的岗位：{title}",
   "applications.review.gone": "申请人已注销账户，个人信息已删除，申请记录保留。",
   "applications.review.anonymous": "匿名档案",

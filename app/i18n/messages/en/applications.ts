@@ -112,7 +112,7 @@ export const en: Record<keyof typeof zh, string> = {
   "applications.applicants.title": "Applicants",
   "applications.applicants.heading": "Applicants: {title}",
   "applications.applicants.lead":
-    "Each applicant is shown by an application reference. You see the anonymous profile; whatever else an applicant agreed to share appears when you open the application.",
+    "Applicants are numbered in the order they applied: Applicant 01, Applicant 02 and so on, for each vacancy separately. You see the anonymous profile; whatever else an applicant agreed to share appears when you open the application.",
   "applications.applicants.facts": "Vacancy status: {status}. Openings: {openings}; hired: {hired}.",
   "applications.applicants.filter": "Filter by status",
   "applications.applicants.filter.all": "All statuses ({count})",
@@ -121,8 +121,8 @@ export const en: Record<keyof typeof zh, string> = {
   "applications.applicants.empty": "No one has applied for this vacancy yet.",
   "applications.applicants.emptyFiltered": "No applicants with the status “{status}”.",
   "applications.applicants.caption": "Applicants, page {page}",
-  "applications.applicants.reference": "Application {reference}",
-  "applications.applicants.open": "Open application {reference}",
+  "applications.applicants.reference": "Applicant {reference}",
+  "applications.applicants.open": "Open the application of Applicant {reference}",
   "applications.applicants.needsMet": "Required accommodations: the vacancy offers {met} of {total}",
   "applications.applicants.noNeeds": "No required accommodations",
   "applications.applicants.noProfile": "The applicant has no profile yet",
@@ -130,7 +130,7 @@ export const en: Record<keyof typeof zh, string> = {
   "applications.applicants.back": "Back to vacancies",
 
   "applications.review.title": "Application",
-  "applications.review.heading": "Application {reference}",
+  "applications.review.heading": "Applicant {reference}",
   "applications.review.vacancy": "Vacancy: {title}",
   "applications.review.gone": "The applicant deleted their account. Their personal data is gone; the application record stays.",
   "applications.review.anonymous": "Anonymous profile",
