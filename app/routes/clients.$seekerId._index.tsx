@@ -1,17 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getDb } from "../../db/database";
 import { AssessmentsSection } from "~/components/counseling/assessments";
 import { Icon } from "~/components/icon";
+import { MessageForm, MessageList } from "~/components/messages/thread";
 import { pageTitle } from "~/components/meta";
 import { MaskedValue } from "~/components/seekers/profile-ui";
 import { ACCOMMODATIONS, DISABILITY_CATEGORIES, DISABILITY_GRADES, EDUCATION_LEVELS, EMPLOYMENT_TYPES, label, TASK_DEMANDS } from "~/domain/catalog";
 import { assessmentsOf } from "~/domain/counseling/assessments.server";
 import { getClientOverview } from "~/domain/counseling/client.server";
+import { MESSAGE_INTENT, messageSchema } from "~/domain/messages/messages.schema";
+import { clientThread, requireThreadWriter, sendMessage } from "~/domain/messages/messages.server";
 import type { TrainingKind } from "~/domain/realname/verification.schema";
 import { formatCalendarDate, formatDay } from "~/domain/vacancies/format";
 import { todayInShanghai } from "~/domain/vacancies/vacancies.schema";
+import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -29,13 +33,33 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const overview = await getClientOverview(db, actor, params.seekerId ?? "", { ip: context.ip });
   const assessments = await assessmentsOf(db, actor, params.seekerId ?? "", { ip: context.ip });
-  const done = new URL(request.url).searchParams.get("done");
+  // The thread with the seeker (issue 15): read audited, what the seeker wrote becomes read.
+  const thread = await clientThread(db, actor, params.seekerId ?? "", { ip: context.ip });
+  const url = new URL(request.url);
+  const done = url.searchParams.get("done");
   return {
     overview,
     assessments,
+    thread,
+    sent: url.searchParams.get("sent") === "1",
     today: todayInShanghai(),
     done: (DONE as readonly string[]).includes(done ?? "") ? (done as Done) : null,
   };
+}
+
+/** The page's one form: a message to the seeker (their current counselor only, checked before the form is read). */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = requireActor(context, request);
+  const seekerId = params.seekerId ?? "";
+  const db = await getDb();
+  await requireThreadWriter(db, actor, seekerId);
+  const formData = await request.formData();
+  if (formData.get("intent") !== MESSAGE_INTENT) throw new Response("Bad Request", { status: 400 });
+  const submission = parseSubmission(formData, { schema: messageSchema });
+  if (submission.status !== "success") return replyInvalid(submission);
+  const result = await sendMessage(db, actor, seekerId, submission.value, { ip: context.ip });
+  if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
+  return redirect(`/clients/${seekerId}?sent=1#messages`);
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -376,6 +400,34 @@ function FollowUpSection({ followUps, seekerId, today }: { followUps: Overview["
   );
 }
 
+function MessagesSection({ thread, seekerId, name, sent }: { thread: Data["thread"]; seekerId: string; name: string; sent: boolean }) {
+  const { t } = useI18n();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <section id="messages" aria-labelledby="messages-title" className="mt-8">
+      <h2 id="messages-title" className="section-title">
+        {t("conversation.client.title")}
+      </h2>
+      <p className="mb-3">{t("conversation.client.lead", { name })}</p>
+      {thread.messages.length === 0 ? (
+        <div className="mb-6">
+          <p className="mb-1 font-bold">{t("conversation.thread.empty")}</p>
+          <p>{t("conversation.thread.empty.client", { name })}</p>
+        </div>
+      ) : (
+        <MessageList messages={thread.messages} total={thread.total} reader="counselor" seekerName={name} />
+      )}
+      {sent && !lastResult ? (
+        <p className="notice" role="status">
+          {t("conversation.sent")}
+        </p>
+      ) : null}
+      {/* Keyed by the thread's length: after a message is sent the form starts empty again. */}
+      <MessageForm key={thread.total} action={`/clients/${seekerId}?index#messages`} label={t("conversation.form.label", { name })} lastResult={lastResult} />
+    </section>
+  );
+}
+
 function AssignmentsSection({ assignments }: { assignments: Overview["assignments"] }) {
   const { t, locale } = useI18n();
   return (
@@ -515,7 +567,7 @@ function TimelineEntry({ item }: { item: Overview["timeline"][number] }) {
 
 export default function ClientOverviewPage() {
   const { t, locale } = useI18n();
-  const { overview, assessments, today, done } = useLoaderData<typeof loader>();
+  const { overview, assessments, thread, sent, today, done } = useLoaderData<typeof loader>();
   const { profile, plan, timeline, referrals, followUps, assignments } = overview;
   const seekerId = plan.seekerId;
   const name = plan.seekerName || t("client.unnamed");
@@ -542,6 +594,11 @@ export default function ClientOverviewPage() {
             <Link to={`/clients/${seekerId}/plan`} className="button">
               {t("client.overview.editPlan")}
             </Link>
+          </li>
+          <li>
+            <a href="#messages" className="button button-secondary">
+              {t("conversation.client.title")}
+            </a>
           </li>
           <li>
             <Link to={`/clients/${seekerId}/plan/print`} className="button button-secondary">
@@ -578,6 +635,7 @@ export default function ClientOverviewPage() {
 
       <ProfileSection profile={profile} />
       <PlanSection plan={plan} seekerId={seekerId} today={today} />
+      <MessagesSection thread={thread} seekerId={seekerId} name={name} sent={sent} />
       <AssessmentsSection seekerId={seekerId} assessments={assessments} />
       <ReferralsSection referrals={referrals} />
       <FollowUpSection followUps={followUps} seekerId={seekerId} today={today} />

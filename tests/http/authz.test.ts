@@ -344,7 +344,12 @@ const ROUTES: Record<string, Entry> = {
   },
 
   // One seeker of a caseload: the seeker's current counselor only (README: "the assigned counselor only").
-  "clients.$seekerId._index.tsx": { params: seekerParam, get: [{ expect: only(["counselor"]), shows: COUNSELOR_SEES_NAME }] },
+  // Its form sends the seeker a message (issue 15): the same counselor only; the empty form is refused (400).
+  "clients.$seekerId._index.tsx": {
+    params: seekerParam,
+    get: [{ expect: only(["counselor"]), shows: COUNSELOR_SEES_NAME }],
+    post: { expect: only(["counselor"], "bad"), shows: COUNSELOR_SEES_NAME },
+  },
   "clients.$seekerId.checkpoints.$employmentId.$month.tsx": {
     params: (f) => ({ seekerId: f.employment.seekerId, employmentId: f.employment.id, month: "1" }),
     get: [{ expect: only(["counselor"]), shows: COUNSELOR_SEES_NAME }],
@@ -624,7 +629,8 @@ const ROUTES: Record<string, Entry> = {
   // Signed in, the sign-in page sends one on (also after a refused form: the loader's redirect).
   "login.tsx": { get: [{ expect: signedIn("redirect:/dashboard", "ok") }], post: { expect: signedIn("redirect:/dashboard", "bad") } },
   "logout.tsx": { get: [{ expect: all("redirect:/") }], post: { expect: all("redirect:/login"), freshSession: true } },
-  "my-plan.tsx": { get: [{ expect: only(SEEKERS) }] },
+  // The plan and the thread with one's counselor (issue 15): a seeker's own; the empty form is refused (400).
+  "my-plan.tsx": { get: [{ expect: only(SEEKERS) }], post: { expect: only(SEEKERS, "bad") } },
   "notifications.tsx": {
     get: [{ expect: signedIn("ok") }],
     post: { body: ownerOr("seeker", {}, (f) => ({ intent: "open", id: f.notification })), expect: over(signedIn("deny"), { seeker: "bad" }) },

@@ -195,6 +195,7 @@ const ROUTES: Record<string, Case[]> = {
   "clients.$seekerId.assessments.new.tsx": [
     { as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ method: "工作样本评估", result: "能胜任简单装配", recommendations: "推荐手工编织培训" }) },
   ],
+  "clients.$seekerId._index.tsx": [{ as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ body: "明天上午十点在残联见面，请带上残疾人证。" }) }],
   "clients.$seekerId.services.new.tsx": [{ as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ notes: "电话回访", outcome: "继续跟进" }) }],
   "clients.$seekerId.verify.tsx": [{ as: "counselor", params: (i) => ({ seekerId: i.seeker }), fill: () => ({ note: "电话核实，仍在找工作" }) }],
   "disclosures.$year._index.tsx": [{ as: "seeker", params: (i) => ({ year: i.disclosedYear }), fill: () => ({ reason: "人数与实际不符，请核实" }) }],
@@ -268,6 +269,7 @@ const ROUTES: Record<string, Case[]> = {
       why: "signed in, every POST is a sign-out (the session table is narrowed, see CHECKSUM_EXCEPTIONS); anonymous it changes nothing",
     },
   ],
+  "my-plan.tsx": [{ as: "seeker", fill: () => ({ body: "王老师您好，我想问一下下周面试的事。" }) }],
   "notifications.tsx": [{ as: "seeker" }],
   "preferences.tsx": [{ as: "seeker", page: () => "/" }],
   // No password filled in: a probe the route reads past would delete the demo seeker that later routes act as.

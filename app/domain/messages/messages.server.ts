@@ -140,6 +140,16 @@ export async function clientThread(db: DB, actor: Actor, seekerId: string, optio
   return thread;
 }
 
+/**
+ * The check an action makes before it reads a message form: the seeker for their own thread, the seeker's current
+ * counselor for theirs; 404 for anyone else (sendMessage checks again, in its transaction).
+ */
+export async function requireThreadWriter(db: DB, actor: Actor, seekerId: string): Promise<void> {
+  requireUuid(seekerId);
+  if (actor.role === "seeker") requirePermission(actor, "create:message", { ownerId: seekerId });
+  else await requireAssigned(db, actor, seekerId, "create:message");
+}
+
 function tooMany(retryAt: Date, now: Date) {
   return { ok: false as const, fieldErrors: { body: [retryMessage("conversation.err.tooMany", retryAt, now)] } };
 }
@@ -156,10 +166,8 @@ export async function sendMessage(
   input: MessageInput,
   options: { ip?: string | null; now?: Date } = {},
 ): Promise<Result<{ messageId: string }>> {
-  requireUuid(seekerId);
+  await requireThreadWriter(db, actor, seekerId);
   const bySeeker = actor.role === "seeker";
-  if (bySeeker) requirePermission(actor, "create:message", { ownerId: seekerId });
-  else await requireAssigned(db, actor, seekerId, "create:message");
   const now = options.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom("app_user").select("id").where("id", "=", seekerId).forUpdate().executeTakeFirst();
