@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { IconName } from "~/domain/catalog";
 
 /** A few general icons used beside the catalog's accessibility icons. */
-export type ExtraIconName = "check" | "cross" | "place" | "money" | "calendar" | "info";
+export type ExtraIconName = "check" | "cross" | "place" | "money" | "calendar" | "info" | "menu" | "user" | "globe" | "bell" | "chevron";
 
 /*
  * Small line drawings on a 24×24 grid, drawn in the text colour (so they follow high contrast). They are always
@@ -102,6 +102,13 @@ const PATHS: Record<IconName | ExtraIconName, ReactNode> = {
       <path d="M12 7v5l3 2" />
     </>
   ),
+  // Part-time: a clock with a short stretch of the day filled in (flexible hours is the plain clock).
+  halfDay: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 12V3a9 9 0 0 1 7.8 13.5z" fill="currentColor" />
+    </>
+  ),
   home: (
     <>
       <path d="M3 11l9-8 9 8" />
@@ -174,6 +181,26 @@ const PATHS: Record<IconName | ExtraIconName, ReactNode> = {
       <path d="M12 11v6M12 7.5v.5" />
     </>
   ),
+  menu: <path d="M4 6h16M4 12h16M4 18h16" />,
+  user: (
+    <>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21a8 8 0 0 1 16 0" />
+    </>
+  ),
+  globe: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3z" />
+    </>
+  ),
+  bell: (
+    <>
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z" />
+      <path d="M10 20a2 2 0 0 0 4 0" />
+    </>
+  ),
+  chevron: <path d="M6 9l6 6 6-6" />,
 };
 
 /** A decorative icon beside words (never alone): aria-hidden, not focusable, sized with the text. */

@@ -29,6 +29,7 @@ export type IconName =
   | "chat"
   | "hearing"
   | "clock"
+  | "halfDay"
   | "home"
   | "rest"
   | "quiet"
@@ -55,7 +56,7 @@ export const ACCOMMODATIONS = terms([
   { code: "text_communication", zh: "文字沟通", en: "Text communication", icon: "chat", explainZh: "工作安排可以通过文字（微信、短信、邮件）沟通，不必打电话。", explainEn: "Work can be arranged in writing (chat, text, email) instead of by phone." },
   { code: "hearing_loop", zh: "助听环路", en: "Hearing loop", icon: "hearing", explainZh: "会议室装有助听环路，佩戴助听器可以听得更清楚。", explainEn: "Meeting rooms have an induction loop for hearing aids." },
   { code: "flexible_hours", zh: "弹性工时", en: "Flexible hours", icon: "clock", explainZh: "上下班时间可以调整，方便就医、康复或避开高峰。", explainEn: "Start and finish times can be adjusted for treatment, therapy or quieter travel." },
-  { code: "part_time", zh: "非全日制", en: "Part-time", icon: "clock", explainZh: "每天工作时间较短，或每周工作天数较少。", explainEn: "Shorter days or fewer days a week." },
+  { code: "part_time", zh: "非全日制", en: "Part-time", icon: "halfDay", explainZh: "每天工作时间较短，或每周工作天数较少。", explainEn: "Shorter days or fewer days a week." },
   { code: "remote_work", zh: "远程办公", en: "Remote work", icon: "home", explainZh: "可以在家或其他地点工作。", explainEn: "Work can be done from home or elsewhere." },
   { code: "rest_breaks", zh: "工间休息", en: "Rest breaks", icon: "rest", explainZh: "工作中可以根据身体情况多休息。", explainEn: "Extra breaks during work as health requires." },
   { code: "quiet_workspace", zh: "安静工作区", en: "Quiet workspace", icon: "quiet", explainZh: "有安静、少干扰的工作位置。", explainEn: "A calm place to work with few distractions." },
