@@ -5,6 +5,7 @@ import { getDb } from "../../db/database";
 import { pageTitle } from "~/components/meta";
 import { VacancyForm } from "~/components/vacancies/vacancy-form";
 import { listDivisionsWithin } from "~/domain/divisions/divisions.server";
+import { regionTree } from "~/domain/divisions/regions";
 import { hasPermission } from "~/domain/permissions";
 import { formatCalendarDate } from "~/domain/vacancies/format";
 import { isStatusAction, todayInShanghai, vacancySchema, type StatusAction } from "~/domain/vacancies/vacancies.schema";
@@ -29,13 +30,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const db = await getDb();
   const vacancy = await getVacancyForEdit(db, actor, params.id ?? "");
-  const divisions = await listDivisionsWithin(db, "520000");
+  const prefectures = regionTree(await listDivisionsWithin(db, "520000"));
   // For a quota-eligible vacancy: what one more hire would save the organization this year (issue 5).
   const savingPerHire = vacancy.values.quotaEligible ? await savingPerHireForVacancy(db, vacancy.organization.id, currentDataYear()) : null;
   const done = new URL(request.url).searchParams.get("done");
   return {
     vacancy,
-    divisions,
+    prefectures,
     savingPerHire,
     today: todayInShanghai(),
     notice: done && done in DONE ? DONE[done as keyof typeof DONE] : null,
@@ -59,6 +60,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await updateVacancy(db, actor, id, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
+  // A draft goes on to its preview, where it is published (issue 15); a published vacancy stays here.
+  if (result.value.status === "draft") return redirect(`/employer/vacancies/${id}/preview?done=saved`);
   return redirect(`/employer/vacancies/${id}/edit?done=saved`);
 }
 
@@ -78,7 +81,7 @@ function StatusError({ message }: { message: string }) {
 
 export default function EditVacancy() {
   const { t, locale } = useI18n();
-  const { vacancy, divisions, notice, today, savingPerHire } = useLoaderData<typeof loader>();
+  const { vacancy, prefectures, notice, today, savingPerHire } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const statusError = actionData && "statusError" in actionData ? actionData.statusError : null;
@@ -133,7 +136,11 @@ export default function EditVacancy() {
           <p className="notice">{t("vacancies.edit.cannotPublish", { name: organization.name })}</p>
         ) : null}
         <div className="flex flex-wrap items-center gap-4">
-          {status === "draft" && verified ? statusButton("publish", t("vacancies.edit.publish")) : null}
+          {status === "draft" ? (
+            <Link to={`/employer/vacancies/${vacancy.id}/preview`} className="button">
+              {t("vacancyForm.edit.preview")}
+            </Link>
+          ) : null}
           {status === "open" ? statusButton("close", t("vacancies.edit.close"), true) : null}
           {(status === "closed" || status === "filled") && verified ? statusButton("reopen", t("vacancies.edit.reopen")) : null}
           <Link to={`/vacancies/${vacancy.id}`}>{t("vacancies.edit.viewPage")}</Link>
@@ -148,9 +155,9 @@ export default function EditVacancy() {
         lastResult={lastResult}
         defaultValue={values}
         ruleOptions={{ keepClosingDate: vacancy.closingDate }}
-        divisions={divisions}
+        prefectures={prefectures}
         organizations={[{ organizationId: organization.id, name: organization.name }]}
-        submitLabel={t("vacancies.form.save")}
+        submitLabel={t(status === "draft" ? "vacancyForm.saveAndPreview" : "vacancies.form.save")}
       />
     </div>
   );

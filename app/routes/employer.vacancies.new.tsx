@@ -4,6 +4,7 @@ import { getDb } from "../../db/database";
 import { pageTitle } from "~/components/meta";
 import { VacancyForm } from "~/components/vacancies/vacancy-form";
 import { listDivisionsWithin } from "~/domain/divisions/divisions.server";
+import { regionTree } from "~/domain/divisions/regions";
 import { hasPermission } from "~/domain/permissions";
 import { vacancySchema } from "~/domain/vacancies/vacancies.schema";
 import { createVacancyDraft, employerMemberships } from "~/domain/vacancies/vacancies.server";
@@ -19,8 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requireActor(context, request);
   const db = await getDb();
   const memberships = await employerMemberships(db, actor);
-  const divisions = memberships.length ? await listDivisionsWithin(db, PROVINCE) : [];
-  return { memberships, divisions };
+  const prefectures = memberships.length ? regionTree(await listDivisionsWithin(db, PROVINCE)) : [];
+  return { memberships, prefectures };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -30,12 +31,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return replyInvalid(submission);
   const result = await createVacancyDraft(await getDb(), actor, submission.value);
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors);
-  return redirect(`/employer/vacancies/${result.value.id}/edit?done=created`);
+  // The draft is shown as seekers will see it, and published from there (issue 15).
+  return redirect(`/employer/vacancies/${result.value.id}/preview?done=created`);
 }
 
 export default function NewVacancy() {
   const { t } = useI18n();
-  const { memberships, divisions } = useLoaderData<typeof loader>();
+  const { memberships, prefectures } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const unverified = memberships.filter((m) => m.status !== "verified");
   return (
@@ -50,7 +52,7 @@ export default function NewVacancy() {
         </p>
       ) : (
         <>
-          <p className="lead">{t("vacancies.new.lead")}</p>
+          <p className="lead">{t("vacancyForm.new.lead")}</p>
           {unverified.map((m) => (
             <p key={m.organizationId} className="notice">
               {t(m.status === "pending" ? "vacancies.employer.pending" : "vacancies.employer.rejected", { name: m.name })}
@@ -60,9 +62,9 @@ export default function NewVacancy() {
             id="vacancy"
             lastResult={lastResult}
             defaultValue={{ openings: "1", educationRequired: "none" }}
-            divisions={divisions}
+            prefectures={prefectures}
             organizations={memberships}
-            submitLabel={t("vacancies.form.saveDraft")}
+            submitLabel={t("vacancyForm.saveAndPreview")}
           />
         </>
       )}

@@ -490,6 +490,12 @@ const ROUTES: Record<string, Entry> = {
     get: [{ expect: only(["employer"]) }],
     post: { body: ownerOr("employer", {}, () => ({ intent: "close" })), expect: only(["employer"], "bad") },
   },
+  // The preview before publishing (issue 15): members only; publishing needs intent=publish (the owner's empty form is refused).
+  "employer.vacancies.$id.preview.tsx": {
+    params: (f) => ({ id: f.vacancy }),
+    get: [{ expect: only(["employer"]) }],
+    post: { body: ownerOr("employer", {}, () => ({ intent: "publish" })), expect: only(["employer"], "bad") },
+  },
   "employer.vacancies._index.tsx": { get: [{ expect: only(EMPLOYERS) }] },
   "employer.vacancies.new.tsx": { get: [{ expect: only(EMPLOYERS) }], post: { expect: only(EMPLOYERS, "bad") } },
 

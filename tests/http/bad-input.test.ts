@@ -213,6 +213,8 @@ const ROUTES: Record<string, Case[]> = {
   ],
   "employer.vacancies.$id.candidates.tsx": [{ as: "employer", params: (i) => ({ id: i.vacancy }) }],
   "employer.vacancies.$id.edit.tsx": [{ as: "employer", params: (i) => ({ id: i.vacancy }) }],
+  // The fixture's vacancy is open, so its preview shows no publish button: the button's form, refused (not a draft).
+  "employer.vacancies.$id.preview.tsx": [{ as: "employer", params: (i) => ({ id: i.vacancy }), forms: () => [{ fields: [], buttons: [["intent", "publish"]] }] }],
   "employer.vacancies.new.tsx": [{ as: "employer", fillFrom: (i) => `/employer/vacancies/${i.vacancy}/edit` }],
   "businesses.$id.tsx": [
     {

@@ -8,6 +8,7 @@ import {
   createVacancyDraft,
   getPublicVacancy,
   getVacancyForEdit,
+  getVacancyPreview,
   listEmployerVacancies,
   listOpenVacancies,
   updateVacancy,
@@ -223,6 +224,42 @@ describe("the state machine", () => {
     const results = await Promise.all([0, 1].map(() => changeVacancyStatus(t.db, actor, vacancyId, "publish")));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, fieldErrors: { "": ["vacancies.err.publishNotDraft"] } });
+  });
+});
+
+describe("the preview before publishing (issue 15)", () => {
+  it("shows a draft to its organization's members as seekers will see it, with what publishing needs", async () => {
+    const { vacancyId, actor, organization } = await draftOf("pending");
+    const p = await getVacancyPreview(t.db, actor, vacancyId);
+    expect(p.status).toBe("draft");
+    expect(p.organization).toEqual({ id: organization.id, name: organization.name, status: "pending" });
+    expect(p.view).toMatchObject({
+      id: vacancyId,
+      title: "电商客服专员",
+      isMember: true,
+      isPublic: false,
+      accommodations: ["sign_language", "flexible_hours"],
+      organization: { name: organization.name },
+    });
+    expect(p.view.place).not.toBe("");
+  });
+
+  it("is a 404 for another organization's employer, seekers, counselors, admins and malformed ids", async () => {
+    const b = await draftOf();
+    const other = await employerWithOrganization(t.db);
+    await expect(getVacancyPreview(t.db, other.actor, b.vacancyId)).rejects.toMatchObject(NOT_FOUND);
+    for (const role of ["seeker", "counselor", "admin"] as const) {
+      const actor = actorOf(await createUser(t.db, { role }));
+      await expect(getVacancyPreview(t.db, actor, b.vacancyId)).rejects.toMatchObject(NOT_FOUND);
+    }
+    await expect(getVacancyPreview(t.db, b.actor, "not-a-uuid")).rejects.toMatchObject(NOT_FOUND);
+  });
+
+  it("saving answers with the status, so a draft goes on to its preview and a published vacancy does not", async () => {
+    const { vacancyId, actor, organization } = await draftOf();
+    expect(await updateVacancy(t.db, actor, vacancyId, vacancyInput(organization.id))).toEqual({ ok: true, value: { id: vacancyId, status: "draft" } });
+    await changeVacancyStatus(t.db, actor, vacancyId, "publish");
+    expect(await updateVacancy(t.db, actor, vacancyId, vacancyInput(organization.id))).toEqual({ ok: true, value: { id: vacancyId, status: "open" } });
   });
 });
 

@@ -91,17 +91,20 @@ export async function createVacancyDraft(
   return { ok: true, value: { id: row.id } };
 }
 
-/** Saves changes to a vacancy in any status; the vacancy stays in its organization whatever the form says. */
+/**
+ * Saves changes to a vacancy in any status; the vacancy stays in its organization whatever the form says. Answers
+ * with the status, so the page can send a draft on to its preview.
+ */
 export async function updateVacancy(
   db: DB,
   actor: Actor,
   id: string,
   input: VacancyInput,
   options: { now?: Date } = {},
-): Promise<Result<{ id: string }>> {
+): Promise<Result<{ id: string; status: VacancyStatus }>> {
   requireUuid(id);
   const who = await withOrganizations(db, actor);
-  const current = await db.selectFrom("vacancy").select(["organization_id", "closing_date"]).where("id", "=", id).executeTakeFirst();
+  const current = await db.selectFrom("vacancy").select(["organization_id", "closing_date", "status"]).where("id", "=", id).executeTakeFirst();
   if (!current) notFound();
   requirePermission(who, "update:vacancy", { organizationId: current.organization_id });
   const errors = {
@@ -116,7 +119,7 @@ export async function updateVacancy(
       .where("id", "=", id)
       .execute(),
   );
-  return { ok: true, value: { id } };
+  return { ok: true, value: { id, status: current.status } };
 }
 
 const REFUSED_FROM: Record<StatusAction, Parameters<typeof errorMessage>[0]> = {
@@ -289,6 +292,23 @@ export async function getVacancyForEdit(db: DB, actor: Actor, id: string): Promi
       closingDate: row.closing_date ?? "",
     },
   };
+}
+
+export interface VacancyPreview {
+  status: VacancyStatus;
+  organization: VacancyForEdit["organization"];
+  /** The vacancy as its public page and search card show it. */
+  view: PublicVacancy;
+}
+
+/**
+ * A vacancy as job seekers will see it, for members of its organization only (issue 15: the preview before
+ * publishing). Anyone else gets a 404, drafts included.
+ */
+export async function getVacancyPreview(db: DB, actor: Actor, id: string, options: { now?: Date } = {}): Promise<VacancyPreview> {
+  const edit = await getVacancyForEdit(db, actor, id);
+  const view = await getPublicVacancy(db, actor, id, options);
+  return { status: edit.status, organization: edit.organization, view };
 }
 
 export interface EmployerVacancyItem {
