@@ -28,6 +28,7 @@ import * as conversation from "./messages/en/conversation";
 import * as seekers from "./messages/en/seekers";
 import * as accountUx from "./messages/en/account-ux";
 import * as vacancies from "./messages/en/vacancies";
+import * as dashboard from "./messages/en/dashboard";
 import * as vacancyForm from "./messages/en/vacancy-form";
 import * as basics from "./messages/en/basics";
 import type { CoreMessageKey, MessageKey } from "./zh-CN";
@@ -92,29 +93,6 @@ const core: Record<CoreMessageKey, string> = {
   "home.cta.register": "Register for free",
   "home.cta.signIn": "Have an account? Sign in",
 
-  "dashboard.title": "My dashboard",
-  "dashboard.welcome": "Welcome, {name}.",
-  "dashboard.role": "Your role: {role}",
-  "dashboard.seeker.next": "Next: complete your job-seeker profile and state the accommodations you need, so that suitable vacancies can be recommended.",
-  "dashboard.employer.next": "Next: register your organization; once the federation has verified it you can post vacancies.",
-  "dashboard.counselor.next": "Your service region: {region}.",
-  "dashboard.counselor.caseload": "You serve {count} seekers; {notEmployed} of them are not employed.",
-  "dashboard.counselor.due": "{count} follow-ups are due soon; {overdue} are overdue.",
-  "dashboard.admin.next": "Your region: {region}. You can create accounts for counselors and other administrators.",
-  "dashboard.createdNotice": "Your account has been created. Welcome to Qiancheng.",
-  "dashboard.seeker.steps": "Your job-seeker profile: {done} of {total} steps done.",
-  "dashboard.seeker.completeProfile": "Continue your profile",
-  "dashboard.seeker.viewProfile": "View your profile",
-  "dashboard.seeker.discoverableOn": "Employers can find your anonymous profile.",
-  "dashboard.seeker.discoverableOff": "Employers cannot find your profile now (you can turn this on in your profile).",
-  "dashboard.seeker.applications": "{active} applications in progress, {all} in all.",
-  "dashboard.employer.register": "Register your organization",
-  "dashboard.employer.status.pending": "“{name}” is waiting for the federation's verification; once verified you can publish vacancies.",
-  "dashboard.employer.status.verified": "“{name}” is verified.",
-  "dashboard.employer.status.rejected": "“{name}” was not verified; see the reason, correct it and submit again.",
-  "dashboard.employer.counts": "{open} open vacancies, {fresh} new applications to look at.",
-  "dashboard.admin.pending": "Organizations waiting for verification: {count}.",
-  "dashboard.signedInNotice": "You are signed in.",
 
   "register.title": "Register",
   "register.lead": "Job seekers and employers register here. Counselor and administrator accounts are created by a federation administrator.",
@@ -223,4 +201,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...organizations.en, ...vacancies.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...conversation.en, ...basics.en };
+export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...organizations.en, ...vacancies.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...dashboard.en, ...conversation.en, ...basics.en };

@@ -32,6 +32,7 @@ import * as conversation from "./messages/conversation";
 import * as seekers from "./messages/seekers";
 import * as accountUx from "./messages/account-ux";
 import * as vacancies from "./messages/vacancies";
+import * as dashboard from "./messages/dashboard";
 import * as vacancyForm from "./messages/vacancy-form";
 import * as basics from "./messages/basics";
 
@@ -95,29 +96,6 @@ const core = {
   "home.cta.register": "免费注册",
   "home.cta.signIn": "已有账户？登录",
 
-  "dashboard.title": "我的工作台",
-  "dashboard.welcome": "欢迎，{name}。",
-  "dashboard.role": "您的身份：{role}",
-  "dashboard.seeker.next": "下一步：完善求职档案，写明您需要的工作便利，方便为您推荐合适的岗位。",
-  "dashboard.employer.next": "下一步：登记用人单位信息，通过残联审核后即可发布岗位。",
-  "dashboard.counselor.next": "您负责的服务区域：{region}。",
-  "dashboard.counselor.caseload": "您的服务对象 {count} 人，其中未就业 {notEmployed} 人。",
-  "dashboard.counselor.due": "近期需跟进 {count} 项，其中已逾期 {overdue} 项。",
-  "dashboard.admin.next": "您管理的区域：{region}。您可以为就业指导员和其他管理员创建账户。",
-  "dashboard.createdNotice": "账户已创建，欢迎使用黔程。",
-  "dashboard.seeker.steps": "求职档案已完成 {done}/{total} 步。",
-  "dashboard.seeker.completeProfile": "继续完善求职档案",
-  "dashboard.seeker.viewProfile": "查看求职档案",
-  "dashboard.seeker.discoverableOn": "用人单位可以搜索到您的匿名档案。",
-  "dashboard.seeker.discoverableOff": "用人单位目前搜索不到您的档案（可在求职档案中开启）。",
-  "dashboard.seeker.applications": "进行中的申请 {active} 个，共 {all} 个。",
-  "dashboard.employer.register": "登记单位",
-  "dashboard.employer.status.pending": "单位“{name}”正在等待残联审核，审核通过后即可发布岗位。",
-  "dashboard.employer.status.verified": "单位“{name}”已通过审核。",
-  "dashboard.employer.status.rejected": "单位“{name}”未通过审核，请查看原因并修改后重新提交。",
-  "dashboard.employer.counts": "招聘中的岗位 {open} 个，待查看的新申请 {fresh} 份。",
-  "dashboard.admin.pending": "等待审核的用人单位：{count} 家。",
-  "dashboard.signedInNotice": "登录成功。",
 
   "register.title": "注册账户",
   "register.lead": "求职者和用人单位可以在这里注册。就业指导员和管理员的账户由残联管理员创建。",
@@ -228,7 +206,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...shell.zh, ...seekers.zh, ...accountUx.zh, ...organizations.zh, ...vacancies.zh, ...vacancyForm.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh, ...conversation.zh, ...basics.zh } as const;
+export const zhCN = { ...core, ...shell.zh, ...seekers.zh, ...accountUx.zh, ...organizations.zh, ...vacancies.zh, ...vacancyForm.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh, ...dashboard.zh, ...conversation.zh, ...basics.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;
