@@ -12,11 +12,34 @@ export const DEMO = {
 // WCAG A/AA and axe's best-practice rules (landmark-unique, heading-order, region, page-has-heading-one…): issue 15.
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
-/** Runs axe on the page as it is now; any violation fails the test with a readable list. */
+/** Runs axe on the page as it is now; any violation fails the test with a readable list. Then checks 320 px. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  await expectNoSidewaysScroll(page);
+}
+
+/**
+ * Reflow (WCAG 1.4.10): at 320 CSS px the page does not scroll sideways; wide tables scroll inside their own
+ * region. The viewport is put back afterwards.
+ */
+export async function expectNoSidewaysScroll(page: Page) {
+  const before = page.viewportSize();
+  if (before && before.width !== 320) await page.setViewportSize({ width: 320, height: 640 });
+  try {
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest("[data-scrolls], .overflow-x-auto, [role=region][tabindex]"))
+        .slice(0, 3)
+        .map((el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")}`);
+      return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+    });
+    expect(overflow.scrollWidth, `sideways scroll at 320 px on ${page.url()}: ${overflow.wide.join(", ")}`).toBeLessThanOrEqual(overflow.width);
+  } finally {
+    if (before && before.width !== 320) await page.setViewportSize(before);
+  }
 }
 
 /**
