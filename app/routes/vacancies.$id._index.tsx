@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { contentLang } from "~/components/content-lang";
+import { EasyVacancy } from "~/components/easy-read/easy-vacancy";
 import { Icon } from "~/components/icon";
 import { localeFromMatches } from "~/components/meta";
+import { useDisplay } from "~/components/use-display";
 import { MatchReasonsList, MatchSummary, QuotaNote } from "~/components/vacancy-card";
 import {
   ACCOMMODATIONS,
@@ -49,6 +51,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export default function VacancyPage() {
   const { t, locale } = useI18n();
   const { vacancy: v, viewerRole, seeker } = useLoaderData<typeof loader>();
+  const display = useDisplay();
+  if (display.easyRead) return <EasyVacancy />;
   const applyPath = `/vacancies/${v.id}/apply`;
   const statusLabel = v.expired ? t("vacancies.status.expired") : t(`vacancies.status.${v.status}`);
   const paragraphs = v.description.split(/\n+/).filter((p) => p.trim());
@@ -144,7 +148,7 @@ export default function VacancyPage() {
 
       {seeker ? (
         <section aria-labelledby="fit-title" className="mb-6">
-          <h2 id="fit-title" className="section-title mt-0">
+          <h2 id="fit-title" className="section-title">
             {t("vacancies.view.fit")}
           </h2>
           {seeker.match ? (
