@@ -8,6 +8,7 @@ import { CompetitionSection } from "~/components/competitions/competition-sectio
 import { timeRange } from "~/components/events/time-range";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { CheckboxGroup, Field } from "~/components/form/field";
+import { contentLang } from "~/components/content-lang";
 import { Icon } from "~/components/icon";
 import { localeFromMatches } from "~/components/meta";
 import type { IconName } from "~/domain/catalog";
@@ -181,7 +182,9 @@ export default function EventPage() {
         <Link to="/events">{t("eventsPublic.view.back")}</Link>
       </p>
       {e.status === "draft" ? <p className="notice">{t("eventsPublic.view.draft")}</p> : null}
-      <h1 className="page-title">{e.title}</h1>
+      <h1 className="page-title" lang={contentLang(locale, e.title)}>
+        {e.title}
+      </h1>
       <p className="mb-4 flex flex-wrap gap-2">
         <span className="inline-block rounded border-2 border-fg px-2 font-bold">{t(`events.kind.${e.kind}`)}</span>
         {e.status === "cancelled" ? (
@@ -247,7 +250,9 @@ export default function EventPage() {
           <dt className="font-bold">{t("eventsPublic.time")}</dt>
           <dd>{timeRange(t, locale, e.startsAt, e.endsAt)}</dd>
           <dt className="font-bold">{t("eventsPublic.place")}</dt>
-          <dd>{e.kind === "online" ? t("eventsPublic.online") : t("eventsPublic.placeValue", { venue: e.venue, place: e.place })}</dd>
+          <dd lang={e.kind === "online" ? undefined : contentLang(locale, e.venue + e.place)}>
+            {e.kind === "online" ? t("eventsPublic.online") : t("eventsPublic.placeValue", { venue: e.venue, place: e.place })}
+          </dd>
           {e.onlineUrl ? (
             <>
               <dt className="font-bold">{t("eventsPublic.view.onlineLink")}</dt>
@@ -312,7 +317,7 @@ export default function EventPage() {
                 {participation.status === "approved" ? (
                   <>
                     <dt className="font-bold">{t("eventsPublic.employer.booth")}</dt>
-                    <dd>{participation.booth ?? t("eventsPublic.employer.boothPending")}</dd>
+                    <dd lang={contentLang(locale, participation.booth)}>{participation.booth ?? t("eventsPublic.employer.boothPending")}</dd>
                   </>
                 ) : null}
                 <dt className="font-bold">{t("eventsPublic.employer.chosen")}</dt>
@@ -320,7 +325,9 @@ export default function EventPage() {
                   <ul>
                     {participation.vacancies.map((v) => (
                       <li key={v.id}>
-                        <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
+                        <Link to={`/vacancies/${v.id}`} lang={contentLang(locale, v.title)}>
+                          {v.title}
+                        </Link>
                       </li>
                     ))}
                   </ul>
@@ -503,7 +510,7 @@ export default function EventPage() {
             {t("eventsPublic.view.description")}
           </h2>
           {paragraphs.map((p, i) => (
-            <p key={i} className="mb-3">
+            <p key={i} className="mb-3" lang={contentLang(locale, p)}>
               {p}
             </p>
           ))}
@@ -539,13 +546,17 @@ export default function EventPage() {
             <ul className="grid gap-4">
               {page.participants.map((p) => (
                 <li key={p.id} className="card">
-                  <h3 className="mb-1 text-xl font-bold">{p.organizationName}</h3>
+                  <h3 className="mb-1 text-xl font-bold" lang={contentLang(locale, p.organizationName)}>
+                    {p.organizationName}
+                  </h3>
                   <p className="mb-2">{p.booth ? t("eventsPublic.view.booth", { booth: p.booth }) : t("eventsPublic.view.boothPending")}</p>
                   <h4 className="font-bold">{t("eventsPublic.view.vacancies")}</h4>
                   <ul className="mb-3 list-disc pl-6">
                     {p.vacancies.map((v) => (
                       <li key={v.id}>
-                        <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
+                        <Link to={`/vacancies/${v.id}`} lang={contentLang(locale, v.title)}>
+                          {v.title}
+                        </Link>
                       </li>
                     ))}
                   </ul>

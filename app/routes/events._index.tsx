@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
+import { contentLang } from "~/components/content-lang";
 import { Icon } from "~/components/icon";
 import { timeRange } from "~/components/events/time-range";
 import { pageTitle } from "~/components/meta";
@@ -18,7 +19,7 @@ export async function loader(_: LoaderFunctionArgs) {
   return { upcoming, past, now };
 }
 
-/** "2026/12/05 09:00 至 12:00" in Beijing time; the end's date is repeated only when it is another day. */
+/** One event: "2026年12月5日 09:00 至 12:00" in Beijing time (i18n/dates); the end's date is repeated only when it is another day. */
 function EventItem({ event: e, now }: { event: EventSummary; now: Date }) {
   const { t, locale } = useI18n();
   const seatsLeft = Math.max(0, e.capacity - e.registered);
@@ -28,7 +29,9 @@ function EventItem({ event: e, now }: { event: EventSummary; now: Date }) {
     <li>
       <article className="card" aria-labelledby={titleId}>
         <h3 id={titleId} className="mb-1 text-xl font-bold">
-          <Link to={`/events/${e.id}`}>{e.title}</Link>
+          <Link to={`/events/${e.id}`} lang={contentLang(locale, e.title)}>
+            {e.title}
+          </Link>
         </h3>
         <p className="mb-2">
           <span className="inline-block rounded border-2 border-fg px-2 font-bold">{t(`events.kind.${e.kind}`)}</span>
@@ -45,7 +48,9 @@ function EventItem({ event: e, now }: { event: EventSummary; now: Date }) {
           <dt className="font-bold">
             <Icon name="place" /> {t("eventsPublic.place")}
           </dt>
-          <dd>{e.kind === "online" ? t("eventsPublic.online") : t("eventsPublic.placeValue", { venue: e.venue, place: e.place })}</dd>
+          <dd lang={e.kind === "online" ? undefined : contentLang(locale, e.venue + e.place)}>
+            {e.kind === "online" ? t("eventsPublic.online") : t("eventsPublic.placeValue", { venue: e.venue, place: e.place })}
+          </dd>
           <dt className="font-bold">{t("eventsPublic.arrangements")}</dt>
           <dd>
             {e.arrangements.length ? (
