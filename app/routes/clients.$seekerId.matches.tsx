@@ -134,7 +134,8 @@ export default function ClientMatchesPage() {
           <ol className="grid gap-6">
             {matches.items.map((v) => (
               <li key={v.id}>
-                <VacancyCard v={v} />
+                {/* The page has no h2 between its h1 and the cards: each card is one. */}
+                <VacancyCard v={v} headingLevel={2} />
                 <div className="card mt-1 border-t-0">
                   {v.referral ? (
                     <p className="m-0 inline-flex items-center gap-1 font-bold">
