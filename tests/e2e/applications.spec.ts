@@ -166,6 +166,10 @@ test.describe("applications through to hire", () => {
     await page.getByRole("link", { name: "查看我的申请" }).click();
     await expect(page).toHaveURL(new RegExp(`${applicationUrl}$`));
     await expectAccessible(page);
+    // The vacancy page says so at the top, with the way to the application.
+    await page.goto(`/vacancies/${employer.vacancyId}`);
+    await page.getByRole("region", { name: "如何申请" }).getByRole("link", { name: "已申请 — 查看申请" }).click();
+    await expect(page).toHaveURL(new RegExp(`${applicationUrl}$`));
 
     // The employer sees the applicant anonymously in the list, then opens the application.
     await emp.goto(`/employer/vacancies/${employer.vacancyId}/applicants`);

@@ -183,7 +183,8 @@ test.describe("vacancies", () => {
     await expect(reader.page.getByRole("region", { name: "岗位信息" })).toContainText("¥2,500–4,000 元/月");
     await expect(reader.page.getByRole("region", { name: "岗位信息" })).toContainText("贵阳市南明区 花果园大街 1 号 3 楼");
     await expect(reader.page.getByRole("region", { name: "用人单位" })).toContainText(organizationName);
-    await expect(reader.page.getByText("计入按比例安排残疾人就业", { exact: true })).toBeVisible();
+    // A visitor reads what a quota-eligible job means for them, not the employer's compliance term.
+    await expect(reader.page.getByText("签 1 年以上劳动合同，缴社保，工资不低于当地最低工资", { exact: true })).toBeVisible();
     await expect(reader.page.getByText(/足额缴纳社会保险/)).toBeVisible();
     const apply = reader.page.getByRole("region", { name: "如何申请" });
     await expect(apply.getByRole("link", { name: "登录后申请" })).toHaveAttribute("href", `/login?redirectTo=${encodeURIComponent(`/vacancies/${id}/apply`)}`);
@@ -199,7 +200,12 @@ test.describe("vacancies", () => {
     await signIn(reader.page, DEMO.seeker);
     await expect(reader.page).toHaveURL(/\/dashboard/);
     await reader.page.goto(`/vacancies/${id}`);
-    await expect(reader.page.getByRole("region", { name: "如何申请" }).getByRole("link", { name: "申请这个岗位" })).toHaveAttribute("href", `/vacancies/${id}/apply`);
+    const applyLink = reader.page.getByRole("region", { name: "如何申请" }).getByRole("link", { name: "申请这个岗位" });
+    await expect(applyLink).toHaveAttribute("href", `/vacancies/${id}/apply`);
+    // The primary action is in the first screen at 1280×800 (issue 15).
+    await reader.page.setViewportSize({ width: 1280, height: 800 });
+    const applyBox = (await applyLink.boundingBox())!;
+    expect(applyBox.y + applyBox.height).toBeLessThanOrEqual(800);
     await expectAccessible(reader.page);
 
     // The employer's list: status and applicants, links to edit and to the applicants.
