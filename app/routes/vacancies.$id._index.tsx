@@ -58,7 +58,10 @@ export default function VacancyPage() {
   const paragraphs = v.description.split(/\n+/).filter((p) => p.trim());
   const lang = (text: string | null | undefined) => contentLang(locale, text);
   const sep = locale === "en" ? ", " : "、";
+  // The whole record; pay and place are also at the top, where one decides.
   const details: [string, string, boolean][] = [
+    [t("vacancies.view.pay"), formatPay(t, locale, v.payMin, v.payMax), false],
+    [t("vacancies.view.employmentType"), label(EMPLOYMENT_TYPES, v.employmentType, locale), false],
     [t("vacancies.view.place"), [v.place, v.address].filter(Boolean).join(" "), true],
     [t("vacancies.view.remote"), v.remote ? t("vacancies.remote") : t("vacancies.onSite"), false],
     [t("vacancies.view.category"), label(JOB_CATEGORIES, v.category, locale), false],
