@@ -186,11 +186,11 @@ export default function EventPage() {
         {e.title}
       </h1>
       <p className="mb-4 flex flex-wrap gap-2">
-        <span className="inline-block rounded border-2 border-fg px-2 font-bold">{t(`events.kind.${e.kind}`)}</span>
+        <span className="tag tag-info">{t(`events.kind.${e.kind}`)}</span>
         {e.status === "cancelled" ? (
-          <span className="inline-block rounded border-2 border-danger px-2 font-bold text-danger">{t("eventsPublic.status.cancelled")}</span>
+          <span className="tag tag-danger">{t("eventsPublic.status.cancelled")}</span>
         ) : ended ? (
-          <span className="inline-block rounded border-2 border-line px-2">{t("eventsPublic.status.ended")}</span>
+          <span className="tag tag-muted">{t("eventsPublic.status.ended")}</span>
         ) : null}
       </p>
       {e.status === "cancelled" ? (

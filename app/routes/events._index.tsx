@@ -34,10 +34,10 @@ function EventItem({ event: e, now }: { event: EventSummary; now: Date }) {
           </Link>
         </h3>
         <p className="mb-2">
-          <span className="inline-block rounded border-2 border-fg px-2 font-bold">{t(`events.kind.${e.kind}`)}</span>
-          {ended ? <span className="ml-2 inline-block rounded border-2 border-line px-2">{t("eventsPublic.status.ended")}</span> : null}
+          <span className="tag tag-info">{t(`events.kind.${e.kind}`)}</span>
+          {ended ? <span className="tag tag-muted ml-2">{t("eventsPublic.status.ended")}</span> : null}
           {!ended && now > e.registrationDeadline ? (
-            <span className="ml-2 inline-block rounded border-2 border-line px-2">{t("eventsPublic.status.closed")}</span>
+            <span className="tag tag-muted ml-2">{t("eventsPublic.status.closed")}</span>
           ) : null}
         </p>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">

@@ -115,11 +115,11 @@ export default function CoursePage() {
       {c.status === "draft" ? <p className="notice">{t("training.public.draft")}</p> : null}
       <h1 className="page-title">{c.title}</h1>
       <p className="mb-4 flex flex-wrap gap-2">
-        <span className="inline-block rounded border-2 border-fg px-2 font-bold">{t(`realname.training.${c.kind}`)}</span>
+        <span className="tag tag-info">{t(`realname.training.${c.kind}`)}</span>
         {c.status === "cancelled" ? (
-          <span className="inline-block rounded border-2 border-danger px-2 font-bold text-danger">{t("training.courseStatus.cancelled")}</span>
+          <span className="tag tag-danger">{t("training.courseStatus.cancelled")}</span>
         ) : ended ? (
-          <span className="inline-block rounded border-2 border-line px-2">{t("training.public.ended")}</span>
+          <span className="tag tag-muted">{t("training.public.ended")}</span>
         ) : null}
       </p>
       {c.status === "cancelled" ? <p className="notice font-bold">{t("training.public.cancelled")}</p> : null}

@@ -92,7 +92,7 @@ export default function TrainingList() {
                       <Link to={`/training/${c.id}`}>{c.title}</Link>
                     </h3>
                     <p className="mb-2">
-                      <span className="inline-block rounded border-2 border-fg px-2 font-bold">{t(`realname.training.${c.kind}`)}</span>
+                      <span className="tag tag-info">{t(`realname.training.${c.kind}`)}</span>
                     </p>
                     <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
                       <dt className="font-bold">

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { makeIdNumber, makeUscc } from "../fixtures/factories";
 import { DEMO, expect, expectAccessible, expectAccessibleWithoutScripts, signIn, test } from "./fixtures";
+import { headerMenu } from "./steps";
 
 /*
  * Applications through to hire. The setup helpers below drive other areas' pages (account registration,
@@ -242,7 +243,7 @@ test.describe("applications through to hire", () => {
     await expect(page.getByRole("table")).toContainText("已录用");
     await expectAccessible(page);
 
-    await page.getByRole("banner").getByRole("link", { name: /通知/ }).click();
+    await (await headerMenu(page)).getByRole("link", { name: /通知/ }).click();
     await expect(page).toHaveURL(/\/notifications$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("通知");
     await expect(page.getByText("共 3 条通知，其中 3 条未读。")).toBeVisible();
@@ -264,14 +265,14 @@ test.describe("applications through to hire", () => {
     await expectAccessible(page);
 
     // In English too.
-    await page.getByRole("button", { name: "English" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Notifications");
     await expect(page.getByRole("list", { name: "Notifications" })).toContainText("has moved on: Hired.");
     await expectAccessible(page);
     await page.goto(applicationUrl);
     await expect(page.getByText("Message from the employer:")).toBeVisible();
     await expectAccessible(page);
-    await page.getByRole("button", { name: "中文" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "中文" }).click();
 
     // Another seeker cannot open this application; the employer cannot use the seeker's page.
     const other = await newPage(browser, errors);

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from "@playwright/test";
 import { idCheckCharacter } from "../../app/domain/identity";
 import { makeIdNumber, makeUscc } from "../fixtures/factories";
 import { DEMO, expect, expectAccessible, expectAccessibleWithoutScripts, signIn, test } from "./fixtures";
+import { headerMenu } from "./steps";
 
 /*
  * Annual declarations (按比例就业年审), their review, and the public disclosure (公示) with an objection — issue 5's
@@ -104,8 +105,8 @@ async function verifyOrganization(browser: Browser, name: string, errors: string
 }
 
 async function signOut(page: Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page.getByRole("button", { name: "退出登录" })).toHaveCount(0);
+  await (await headerMenu(page)).getByRole("button", { name: "退出登录" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "登录", exact: true })).toBeVisible();
 }
 
 /** Opens the declaration of LEVY_YEAR from the employer's list (the GET form that picks a year). */

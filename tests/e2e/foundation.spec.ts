@@ -1,4 +1,5 @@
 import { DEMO, DEMO_PASSWORD, expect, expectAccessible, expectAccessibleWithoutScripts, freshPhone, signIn, test } from "./fixtures";
+import { headerMenu, mainNav } from "./steps";
 
 test.describe("shell", () => {
   test("the home page is Chinese first, with landmarks and a skip link", async ({ page }) => {
@@ -20,7 +21,7 @@ test.describe("shell", () => {
 
   test("the language switch is remembered and sets lang", async ({ page }) => {
     await page.goto("/register");
-    await page.getByRole("button", { name: "English" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page).toHaveURL(/\/register$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Register");
@@ -31,7 +32,7 @@ test.describe("shell", () => {
       await expectAccessible(page);
     }
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
-    await page.getByRole("button", { name: "中文" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "中文" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("找不到这个页面");
     await expectAccessible(page);
@@ -42,11 +43,11 @@ test.describe("shell", () => {
     const html = page.locator("html");
     const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     const normal = await fontSize();
-    await page.getByRole("button", { name: "大字模式" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "大字模式" }).click();
     await expect(html).toHaveClass(/large-text/);
-    await expect(page.getByRole("button", { name: "大字模式" })).toHaveAttribute("aria-pressed", "true");
+    await expect((await headerMenu(page)).getByRole("button", { name: "大字模式" })).toHaveAttribute("aria-pressed", "true");
     expect(await fontSize()).toBeGreaterThan(normal * 1.2);
-    await page.getByRole("button", { name: "高对比度" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "高对比度" }).click();
     await expect(html).toHaveClass(/high-contrast/);
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe("rgb(0, 0, 0)");
@@ -54,8 +55,8 @@ test.describe("shell", () => {
     await expect(html).toHaveClass(/large-text/);
     await expect(html).toHaveClass(/high-contrast/);
     await expectAccessible(page);
-    await page.getByRole("button", { name: "大字模式" }).click();
-    await page.getByRole("button", { name: "高对比度" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "大字模式" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "高对比度" }).click();
     await expect(html).not.toHaveClass(/large-text|high-contrast/);
   });
 
@@ -113,7 +114,7 @@ test.describe("accounts", () => {
     await expect(page.getByText("您的身份：求职者")).toBeVisible();
     await expectAccessible(page);
 
-    await page.getByRole("button", { name: "退出登录" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "退出登录" }).click();
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByRole("status")).toHaveText("您已退出登录。");
     await expectAccessible(page);
@@ -170,23 +171,23 @@ test.describe("accounts", () => {
       await expect(page.getByText(`您的身份：${label}`)).toBeVisible();
       const nav = page.getByRole("navigation", { name: "主导航" });
       await expect(nav.getByRole("link", { name: "我的工作台" })).toHaveAttribute("aria-current", "page");
-      await expect(nav.getByRole("link", { name: "工作人员账户" })).toHaveCount(staffNav ? 1 : 0);
+      await expect((await mainNav(page)).getByRole("link", { name: "工作人员账户" })).toHaveCount(staffNav ? 1 : 0);
       await expectAccessible(page);
-      await nav.getByRole("link", { name: "账户与安全" }).click();
+      await (await headerMenu(page)).getByRole("link", { name: "账户与安全" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("账户与安全");
       await expectAccessible(page);
-      await page.getByRole("button", { name: "English" }).click();
+      await (await headerMenu(page)).getByRole("button", { name: "English" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account and security");
       await expectAccessible(page);
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My dashboard" }).click();
       await expectAccessible(page);
-      await page.getByRole("button", { name: "中文" }).click();
+      await (await headerMenu(page)).getByRole("button", { name: "中文" }).click();
     });
   }
 
   test("an admin creates a counselor account, who can then sign in", async ({ page }) => {
     await signIn(page, DEMO.admin);
-    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "工作人员账户" }).click();
+    await (await mainNav(page)).getByRole("link", { name: "工作人员账户" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("工作人员账户");
     await expectAccessible(page);
     await page.getByRole("button", { name: "创建账户", exact: true }).click();
@@ -203,7 +204,7 @@ test.describe("accounts", () => {
     await expect(page.getByRole("status")).toHaveText("已创建账户：赵老师（就业指导员）。");
     await expect(page.getByRole("table")).toContainText("赵老师");
     await expectAccessible(page);
-    await page.getByRole("button", { name: "退出登录" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "退出登录" }).click();
     await signIn(page, phone, "Counselor-2026!");
     await expect(page.getByText("您的身份：就业指导员")).toBeVisible();
     await expect(page.getByText("您负责的服务区域：南明区")).toBeVisible();
@@ -230,7 +231,7 @@ test.describe("accounts", () => {
     await page.getByLabel("再次输入新密码").fill("Second-pass-2026");
     await page.getByRole("button", { name: "修改密码" }).click();
     await expect(page.getByRole("status")).toContainText("密码已修改");
-    await page.getByRole("button", { name: "退出登录" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "退出登录" }).click();
     await signIn(page, phone, "Second-pass-2026");
     await expect(page).toHaveURL(/\/dashboard/);
   });
@@ -257,11 +258,11 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "注册", exact: true }).click();
     await expect(page).toHaveURL(/\/dashboard/);
     await expect(page.getByText("您的身份：求职者")).toBeVisible();
-    await page.getByRole("button", { name: "大字模式" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "大字模式" }).click();
     await expect(page.locator("html")).toHaveClass(/large-text/);
-    await page.getByRole("button", { name: "English" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.getByLabel("Mobile number or email address").fill(phone);
     await page.getByLabel(/^Password/).fill("No-script-2026");

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, expectAccessible, expectAccessibleWithoutScripts, test } from "./fixtures";
+import { headerMenu } from "./steps";
 
 /*
  * The public levy calculator (/levy) and POST /api/levy/estimate (issue 5). The figures are worked by hand from
@@ -250,7 +251,7 @@ test.describe("the levy calculator", () => {
     await expectAccessible(page);
 
     // English: the same figures, the steps in English.
-    await page.getByRole("button", { name: "English" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.goto(
       `/levy?${new URLSearchParams({

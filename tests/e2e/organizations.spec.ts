@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { usccCheckCharacter } from "../../app/domain/identity";
 import { DEMO, expect, expectAccessible, expectAccessibleWithoutScripts, signIn, test } from "./fixtures";
+import { headerMenu } from "./steps";
 
 /*
  * Employers' organizations: registration with USCC checks, verification by an admin from the queue, inviting a
@@ -106,7 +107,7 @@ test.describe("organizations", () => {
     await expect(page.getByRole("status")).toHaveText("单位信息已提交，请等待残联审核。");
     await expect(page.getByRole("heading", { name: "审核状态：审核中" })).toBeVisible();
     await expectAccessible(page);
-    await page.getByRole("button", { name: "退出登录" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "退出登录" }).click();
 
     // The admin finds it in the queue and verifies it.
     await signIn(page, DEMO.admin);
@@ -134,7 +135,7 @@ test.describe("organizations", () => {
     await expect(page.getByRole("status")).toHaveText(`已通过“${name}”的审核，并已通知单位。`);
     await expect(page.getByText("这家单位已经审核过了")).toBeVisible();
     await expectAccessible(page);
-    await page.getByRole("button", { name: "退出登录" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "退出登录" }).click();
 
     // The employer sees it verified.
     await signIn(page, ownerPhone, PASSWORD);
@@ -255,7 +256,7 @@ test.describe("organizations without JavaScript", () => {
     await expectAccessibleWithoutScripts(page);
 
     // The admin, also without scripts, finds it, is asked for a reason to reject, then verifies it.
-    await page.getByRole("button", { name: "退出登录" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "退出登录" }).click();
     await signIn(page, DEMO.admin);
     await expect(page).toHaveURL(/\/dashboard/);
     await page.goto("/admin/organizations");

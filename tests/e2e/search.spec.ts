@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { makeIdNumber } from "../fixtures/factories";
 import { DEMO, expect, expectAccessible, expectAccessibleWithoutScripts, signIn, test } from "./fixtures";
-import { employerWithVerifiedOrganization, newPage, PASSWORD, postVacancy, registerAccount, saveStep } from "./steps";
+import { employerWithVerifiedOrganization, headerMenu, mainNav, newPage, PASSWORD, postVacancy, registerAccount, saveStep } from "./steps";
 
 /*
  * Search and matching: the public vacancy search (with and without JavaScript), a seeker's eligible-by-default
@@ -124,14 +124,14 @@ test.describe("vacancy search without JavaScript", () => {
     await expectAccessibleWithoutScripts(page);
 
     // The same results in English.
-    await page.getByRole("button", { name: "English" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find work");
     expect(new URL(page.url()).searchParams.getAll("acc")).toEqual(["sign_language"]);
     await expect(page.getByRole("status")).toHaveText(`${total} vacancies found.`);
     await expect(page.getByText("Accommodations (1 chosen)")).toBeVisible();
     await expect(resultCards(page).first()).toContainText("Sign language");
     await expectAccessibleWithoutScripts(page);
-    await page.getByRole("button", { name: "中文" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "中文" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("找工作");
 
     // No filters: every open vacancy, more than a page of them, so the pages link on.
@@ -358,7 +358,7 @@ test.describe("invitations to apply", () => {
     // The seeker is told, and finds the invitation.
     await sp.goto("/dashboard");
     await expect(sp.getByRole("banner")).toContainText("1 条未读");
-    await sp.getByRole("banner").getByRole("link", { name: /通知/ }).click();
+    await (await headerMenu(sp)).getByRole("link", { name: /通知/ }).click();
     const note = sp.getByRole("list", { name: "通知列表" }).getByRole("listitem").filter({ hasText: `${organization} 邀请您申请「${title}」` });
     await expect(note).toContainText("未读");
     await note.getByRole("button", { name: /^查看/ }).click();
@@ -377,7 +377,7 @@ test.describe("invitations to apply", () => {
     await sp.getByRole("button", { name: "提交申请" }).click();
     await expect(sp).toHaveURL(/\/applications\/[0-9a-f-]{36}\?done=applied/);
     const applicationPath = new URL(sp.url()).pathname;
-    await sp.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "求职邀请" }).click();
+    await (await mainNav(sp)).getByRole("link", { name: "求职邀请" }).click();
     await expect(sp).toHaveURL(/\/job-invitations$/);
     await expect(invitation).toContainText("已申请");
     await expect(invitation).not.toContainText("等待您回复");

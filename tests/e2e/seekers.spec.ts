@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { idCheckCharacter } from "../../app/domain/identity";
 import { expect, expectAccessible, expectAccessibleWithoutScripts, freshPhone, test } from "./fixtures";
+import { headerMenu } from "./steps";
 
 const PASSWORD = "Guizhou-2026-job";
 
@@ -115,11 +116,11 @@ test.describe("seeker profile", () => {
     await openStep(page, "残疾信息");
     await expect(page.getByLabel(/^残疾人证号/)).toHaveValue("");
     await expect(page.getByText(`已保存：${certificate.slice(0, 4)}…${certificate.slice(-4)}`)).toBeVisible();
-    await page.getByRole("button", { name: "English" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Disability");
     await expect(page.getByText(`Saved: ${certificate.slice(0, 4)}…${certificate.slice(-4)}`)).toBeVisible();
     await expectAccessible(page);
-    await page.getByRole("button", { name: "中文" }).click();
+    await (await headerMenu(page)).getByRole("button", { name: "中文" }).click();
     await page.getByRole("link", { name: "返回求职档案" }).click();
 
     // Region: prefecture → county in one select with a group per prefecture.

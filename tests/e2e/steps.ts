@@ -120,3 +120,20 @@ export async function postVacancy(page: Page, title: string, skill: string): Pro
   return id;
 }
 
+/**
+ * The header's account menu (signed in: notifications, account, language, display modes, sign out) or, signed out,
+ * its language-and-display menu: a <details>, opened if it is closed. Find the menu's links and buttons in it.
+ */
+export async function headerMenu(page: Page) {
+  const menu = page.getByRole("banner").locator('details[data-menu="account"]');
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator("summary").click();
+  return menu;
+}
+
+/** The main navigation with its 更多 menu open: the pages beyond the five primary links. */
+export async function mainNav(page: Page, name = "主导航") {
+  const nav = page.getByRole("navigation", { name });
+  const more = nav.locator('details[data-menu="nav"]');
+  if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator("summary").click();
+  return nav;
+}

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { makeUscc } from "../fixtures/factories";
 import { DEMO, expect, expectAccessible, expectAccessibleWithoutScripts, signIn, test } from "./fixtures";
+import { headerMenu } from "./steps";
 
 /*
  * Vacancies: an employer with a verified organization posts, publishes, closes and reopens a vacancy; visitors,
@@ -191,11 +192,11 @@ test.describe("vacancies", () => {
     await expect(apply.getByRole("link", { name: "注册求职者账户" })).toBeVisible();
     await expectAccessible(reader.page);
     // The same page in English.
-    await reader.page.getByRole("button", { name: "English" }).click();
+    await (await headerMenu(reader.page)).getByRole("button", { name: "English" }).click();
     await expect(reader.page.getByRole("region", { name: "Accommodations the employer offers" })).toContainText("Sign language");
     await expect(reader.page.getByRole("region", { name: "About the job" })).toContainText("¥2,500–4,000 a month");
     await expectAccessible(reader.page);
-    await reader.page.getByRole("button", { name: "中文" }).click();
+    await (await headerMenu(reader.page)).getByRole("button", { name: "中文" }).click();
     // A signed-in seeker gets the way to apply.
     await signIn(reader.page, DEMO.seeker);
     await expect(reader.page).toHaveURL(/\/dashboard/);
