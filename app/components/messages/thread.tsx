@@ -60,7 +60,7 @@ export function MessageList({
                 <time className="text-muted" dateTime={new Date(m.createdAt).toISOString()}>
                   {formatDateTime(locale, m.createdAt)}
                 </time>
-                {m.isNew ? <strong className="rounded border-2 border-current px-1">{t("conversation.new")}</strong> : null}
+                {m.isNew ? <strong className="tag tag-info">{t("conversation.new")}</strong> : null}
               </p>
               {/* What people write here is Chinese, as a rule: so marked inside English pages. */}
               <p className="m-0 mt-1 whitespace-pre-line break-words" lang={zh}>
