@@ -6,8 +6,10 @@ import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { Field, Fieldset, RadioGroup, SelectField } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
+import { RegionPicker } from "~/components/region-picker";
 import { INDUSTRIES, label, ORGANIZATION_TYPES } from "~/domain/catalog";
 import { listDivisionsWithin } from "~/domain/divisions/divisions.server";
+import { regionTree } from "~/domain/divisions/regions";
 import { organizationSchema } from "~/domain/organizations/organizations.schema";
 import { registrationForm, submitOrganization } from "~/domain/organizations/organizations.server";
 import { requirePermission } from "~/domain/permissions";
@@ -26,13 +28,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await getDb();
   const form = await registrationForm(db, actor);
   if (form.mode === "none") throw redirect("/employer");
-  const divisions = await listDivisionsWithin(db, PROVINCE);
-  const prefectures = new Map(divisions.filter((d) => d.level === "prefecture").map((d) => [d.code, d.name]));
-  // Counties grouped under their prefecture: a plain <select> with <optgroup>s works without JavaScript.
-  const regions = divisions
-    .filter((d) => d.level === "county")
-    .map((d) => ({ value: d.code, label: d.name, group: prefectures.get(d.parentCode ?? "") ?? "" }));
-  return { form, regions };
+  // Counties grouped under their prefecture (a plain <select> with <optgroup>s works without JavaScript).
+  const prefectures = regionTree(await listDivisionsWithin(db, PROVINCE));
+  return { form, prefectures };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RegisterOrganization() {
   const { t, locale } = useI18n();
-  const { form: mode, regions } = useLoaderData<typeof loader>();
+  const { form: mode, prefectures } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const existing = mode.mode === "resubmit" ? mode.organization : null;
   const [form, fields] = useForm({
@@ -98,12 +96,13 @@ export default function RegisterOrganization() {
           legend={t("organizations.field.type")}
           options={ORGANIZATION_TYPES.map((o) => ({ value: o.code, label: label(ORGANIZATION_TYPES, o.code, locale) }))}
         />
-        <SelectField
+        <RegionPicker
           meta={fields.regionCode}
           label={t("organizations.field.region")}
           hint={t("organizations.field.region.hint")}
-          options={regions}
           placeholder={t("organizations.field.region.placeholder")}
+          prefectures={prefectures}
+          prefectureLabel={t("regionPicker.employer.prefecture")}
         />
         <Field
           meta={fields.address}

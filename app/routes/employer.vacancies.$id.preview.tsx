@@ -144,7 +144,7 @@ export default function PreviewVacancy() {
 
       <h2 className="section-title">{t("vacancyForm.preview.details")}</h2>
       <p className="mb-4">
-        <Link to={`/vacancies/${v.id}`}>{t("vacancyForm.preview.openPage")}</Link>
+        <Link to={`/vacancies/${v.id}`}>{t("vacancies.edit.viewPage")}</Link>
       </p>
       <PartSummary part="basics" n={1} editPath={editPath}>
         <Rows

@@ -5,6 +5,7 @@ import { getDb } from "../../db/database";
 import { CheckboxField, CheckboxGroup, Field, RadioGroup, SelectField } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { Pagination } from "~/components/pagination";
+import { RegionPicker } from "~/components/region-picker";
 import { VacancyCard } from "~/components/vacancy-card";
 import { ACCOMMODATIONS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, label } from "~/domain/catalog";
 import { parseSearchParams, searchHref, SORTS } from "~/domain/search/search.schema";
@@ -146,14 +147,13 @@ function SearchForm({
     /* A GET form: the results are a page of their own, so they can be bookmarked and work without JavaScript. */
     <Form method="get" role="search" aria-label={t("search.form.label")} className="self-start">
       <Field meta={fields.q} label={t("search.q")} hint={t("search.qHint")} type="search" maxLength={100} />
-      <SelectField
+      {/* Prefecture then county (issue 15): a whole prefecture is a choice of its own; see region-picker.tsx. */}
+      <RegionPicker
         meta={fields.region}
         label={t("search.region")}
         placeholder={t("search.regionAny")}
-        options={regions.flatMap((p) => [
-          { value: p.code, label: withCount(t("search.regionWhole", { name: p.name }), f.prefecture[p.code] ?? 0), group: p.name },
-          ...p.counties.map((c) => ({ value: c.code, label: c.name, group: p.name })),
-        ])}
+        prefectures={regions}
+        wholePrefecture={(p) => withCount(t("search.regionWhole", { name: p.name }), f.prefecture[p.code] ?? 0)}
       />
       <details id="search-needs" className="mb-6" open={openNeeds || params.accommodations.length > 0}>
         <summary className="cursor-pointer py-2 font-bold">{t("search.accommodationsSummary", { count: params.accommodations.length })}</summary>

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { makeIdNumber, makeUscc } from "../fixtures/factories";
 import { DEMO, expect, expectAccessible, expectAccessibleWithoutScripts, signIn, test } from "./fixtures";
+import { tickAccommodation } from "./steps";
 import { headerMenu } from "./steps";
 
 /*
@@ -87,10 +88,10 @@ async function postVacancy(page: Page, title: string, openings: number): Promise
   await page.getByLabel(/^最低月薪/).fill("3000");
   await page.getByLabel(/^最高月薪/).fill("4000");
   await page.getByLabel(/^学历要求/).selectOption({ label: "不限" });
-  await page.getByLabel(/^手语沟通/).check();
-  await page.getByRole("button", { name: "保存为草稿" }).click();
-  await expect(page).toHaveURL(/\/employer\/vacancies\/[0-9a-f-]{36}\/edit/);
-  const id = /\/employer\/vacancies\/([0-9a-f-]{36})\/edit/.exec(page.url())![1]!;
+  await tickAccommodation(page, "沟通", /^手语沟通/);
+  await page.getByRole("button", { name: "保存并预览" }).click();
+  await expect(page).toHaveURL(/\/employer\/vacancies\/[0-9a-f-]{36}\/preview/);
+  const id = /\/employer\/vacancies\/([0-9a-f-]{36})\/preview/.exec(page.url())![1]!;
   await page.getByRole("button", { name: "发布岗位" }).click();
   await expect(page.getByRole("status")).toContainText("岗位已发布");
   return id;

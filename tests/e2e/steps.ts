@@ -98,6 +98,13 @@ export async function employerWithVerifiedOrganization(
   return name;
 }
 
+/** The vacancy form groups accommodations by need, each group folded: opens `group` (行动, 沟通, 时间和地点 …) and ticks `box`. */
+export async function tickAccommodation(page: Page, group: string, box: RegExp) {
+  const details = page.locator("details").filter({ has: page.locator("summary", { hasText: new RegExp(`^${group}`) }) });
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator("summary").click();
+  await details.getByLabel(box).check();
+}
+
 /** Posts and publishes a vacancy in 南明区 offering sign language and asking for `skill`; returns its id. */
 export async function postVacancy(page: Page, title: string, skill: string): Promise<string> {
   await page.goto("/employer/vacancies/new");
@@ -111,10 +118,11 @@ export async function postVacancy(page: Page, title: string, skill: string): Pro
   await page.getByLabel(/^最高月薪/).fill("4200");
   await page.getByLabel(/^学历要求/).selectOption({ label: "不限" });
   await page.getByLabel(/^技能要求/).fill(skill);
-  await page.getByLabel(/^手语沟通/).check();
-  await page.getByRole("button", { name: "保存为草稿" }).click();
-  await expect(page).toHaveURL(/\/employer\/vacancies\/[0-9a-f-]{36}\/edit/);
-  const id = /\/employer\/vacancies\/([0-9a-f-]{36})\/edit/.exec(page.url())![1]!;
+  await tickAccommodation(page, "沟通", /^手语沟通/);
+  // Saving leads to the preview, where the vacancy is published.
+  await page.getByRole("button", { name: "保存并预览" }).click();
+  await expect(page).toHaveURL(/\/employer\/vacancies\/[0-9a-f-]{36}\/preview/);
+  const id = /\/employer\/vacancies\/([0-9a-f-]{36})\/preview/.exec(page.url())![1]!;
   await page.getByRole("button", { name: "发布岗位" }).click();
   await expect(page.getByRole("status")).toContainText("岗位已发布");
   return id;

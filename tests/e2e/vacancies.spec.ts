@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { makeUscc } from "../fixtures/factories";
 import { DEMO, expect, expectAccessible, expectAccessibleWithoutScripts, signIn, test } from "./fixtures";
+import { tickAccommodation } from "./steps";
 import { headerMenu } from "./steps";
 
 /*
@@ -88,7 +89,7 @@ async function fillVacancy(page: Page, title: string, values: { payMin: string; 
   await page.getByLabel(/^技能要求/).fill("打字、普通话");
 }
 
-const vacancyIdFrom = (url: string) => /\/employer\/vacancies\/([0-9a-f-]{36})\/edit/.exec(url)![1]!;
+const vacancyIdFrom = (url: string) => /\/employer\/vacancies\/([0-9a-f-]{36})\/(?:edit|preview)/.exec(url)![1]!;
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -110,8 +111,8 @@ test.describe("vacancies", () => {
     // Bad input first: pay out of order and no openings, each at its field and in the summary; nothing lost.
     const title = `文字客服专员${Date.now().toString(36)}`;
     await fillVacancy(page, title, { payMin: "5000", payMax: "3000", openings: "0" });
-    await page.getByLabel(/^手语沟通/).check();
-    await page.getByRole("button", { name: "保存为草稿" }).click();
+    await tickAccommodation(page, "沟通", /^手语沟通/);
+    await page.getByRole("button", { name: "保存并预览" }).click();
     // (With JavaScript the fields were already checked as they lost focus, so the summary is up before the submit.)
     const summary = page.getByRole("alert");
     await expect(summary).toContainText("最高月薪不能低于最低月薪");
@@ -130,14 +131,16 @@ test.describe("vacancies", () => {
     await page.getByLabel(/^最低月薪/).fill("2500");
     await page.getByLabel(/^最高月薪/).fill("4000");
     await page.getByLabel(/^招聘人数/).fill("2");
-    await page.getByLabel(/^弹性工时/).check();
+    await tickAccommodation(page, "时间和地点", /^弹性工时/);
     await page.getByLabel(/^这个岗位计入按比例安排残疾人就业/).check();
-    await page.getByRole("button", { name: "保存为草稿" }).click();
-    await expect(page).toHaveURL(/\/employer\/vacancies\/[0-9a-f-]{36}\/edit\?done=created/);
+    await page.getByRole("button", { name: "保存并预览" }).click();
+    // The draft's preview: the card seekers will see, every part with a way back to it, and the publish button.
+    await expect(page).toHaveURL(/\/employer\/vacancies\/[0-9a-f-]{36}\/preview\?done=created/);
     const id = vacancyIdFrom(page.url());
     await expect(page.getByRole("status")).toHaveText("岗位草稿已保存。检查无误后，可以在下面发布。");
     await expect(page.getByText("当前状态：草稿")).toBeVisible();
-    await expect(page.getByLabel(/^弹性工时/)).toBeChecked();
+    await expect(page.getByRole("article", { name: title })).toContainText("弹性工时");
+    await expect(page.getByRole("link", { name: /^修改\s*工作便利$/ })).toHaveAttribute("href", `/employer/vacancies/${id}/edit#vacancy-part-access`);
     await expectAccessible(page);
 
     // A draft does not exist for visitors, nor for another employer.
@@ -292,7 +295,7 @@ test.describe("vacancies", () => {
     await expect(page.getByText(`单位“${name}”正在等待残联审核`)).toBeVisible();
     await page.getByRole("link", { name: "发布新岗位" }).click();
     await fillVacancy(page, "包装工", { payMin: "2200", payMax: "2600", openings: "5" });
-    await page.getByRole("button", { name: "保存为草稿" }).click();
+    await page.getByRole("button", { name: "保存并预览" }).click();
     await expect(page.getByRole("status")).toContainText("岗位草稿已保存");
     await expect(page.getByText(`单位“${name}”还没有通过残联审核，暂时不能发布。`)).toBeVisible();
     await expect(page.getByRole("button", { name: "发布岗位" })).toHaveCount(0);
@@ -314,8 +317,8 @@ test.describe("vacancies without JavaScript", () => {
     await page.goto("/employer/vacancies/new");
     const title = `盲人按摩师${Date.now().toString(36)}`;
     await fillVacancy(page, title, { payMin: "4000", payMax: "3000", openings: "0" });
-    await page.getByLabel(/^无障碍通道/).check();
-    await page.getByRole("button", { name: "保存为草稿" }).click();
+    await tickAccommodation(page, "行动", /^无障碍通道/);
+    await page.getByRole("button", { name: "保存并预览" }).click();
     await expect(page.getByRole("alert")).toContainText("最高月薪不能低于最低月薪");
     await expect(page.getByRole("alert")).toContainText("招聘人数至少为 1 人");
     await expect(page.getByLabel(/^最低月薪/)).toHaveValue("4000");
@@ -326,11 +329,11 @@ test.describe("vacancies without JavaScript", () => {
     await page.getByLabel(/^最低月薪/).fill("3000");
     await page.getByLabel(/^最高月薪/).fill("3000");
     await page.getByLabel(/^招聘人数/).fill("1");
-    await page.getByLabel(/^手语沟通/).check();
-    await page.getByLabel(/^弹性工时/).check();
+    await tickAccommodation(page, "沟通", /^手语沟通/);
+    await tickAccommodation(page, "时间和地点", /^弹性工时/);
     await page.getByLabel(/^可以远程办公/).check();
-    await page.getByRole("button", { name: "保存为草稿" }).click();
-    await expect(page).toHaveURL(/\/edit\?done=created/);
+    await page.getByRole("button", { name: "保存并预览" }).click();
+    await expect(page).toHaveURL(/\/preview\?done=created/);
     await expect(page.getByRole("status")).toContainText("岗位草稿已保存");
     await expectAccessibleWithoutScripts(page);
     await page.getByRole("button", { name: "发布岗位" }).click();
