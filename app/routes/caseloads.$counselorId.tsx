@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "../../db/database";
+import { Icon } from "~/components/icon";
 import { localeFromMatches } from "~/components/meta";
 import { Pagination } from "~/components/pagination";
 import { getCaseload } from "~/domain/counseling/caseload.server";
 import { CASELOAD_FILTERS, CASELOAD_SORTS, caseloadHref, parseCaseloadQuery, type CaseloadFilter } from "~/domain/counseling/counseling.schema";
 import { hasPermission } from "~/domain/permissions";
-import { formatCalendarDate } from "~/domain/vacancies/format";
 import { requireActor } from "~/http/guards.server";
-import { translator } from "~/i18n/i18n";
+import { formatDate, translator } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -89,7 +89,7 @@ export default function CaseloadPage() {
               filtering={filtering}
             />
 
-            <section aria-labelledby="caseload-results" aria-busy={busy || undefined}>
+            <section aria-labelledby="caseload-results" aria-busy={busy || undefined} className="min-w-0">
               <h2 id="caseload-results" className="section-title">
                 {t("caseload.results")}
               </h2>
@@ -105,31 +105,57 @@ export default function CaseloadPage() {
                   </p>
                 </div>
               ) : (
-                <div className="overflow-x-auto">
-                  <table className="data-table">
+                /*
+                 * A table where there is room for it, a card per person where there is not (a phone, large text):
+                 * a container query, so the choice follows the space the list has in text sizes, not the window.
+                 * The hidden one is display:none, so assistive technology meets one list.
+                 */
+                <div className="@container">
+                  <ul aria-label={t("caseload.list.label", { page: caseload.page, pageCount: caseload.pageCount })} className="m-0 grid list-none gap-3 p-0 @min-[40rem]:hidden">
+                    {rows.map((r) => (
+                      <li key={r.seekerId} className={`card ${r.overdueActions > 0 ? "border-l-8! border-l-danger!" : ""}`}>
+                        <h3 className="m-0 text-lg font-bold break-words">{caseload.isOwn ? <Link to={`/clients/${r.seekerId}`}>{r.name}</Link> : r.name}</h3>
+                        <OverdueMark count={r.overdueActions} />
+                        <ul className="m-0 mt-1 list-none p-0">
+                          <li>
+                            {r.employed ? t("caseload.employed.yes") : t("caseload.employed.no")}
+                            {r.zeroEmploymentFamily ? <strong>{` · ${t("caseload.card.zeroEmploymentFamily")}`}</strong> : null}
+                          </li>
+                          <li>{t("caseload.card.graduationYear", { year: r.graduationYear ?? t("caseload.noYear") })}</li>
+                          <li>{t("caseload.card.lastContact", { date: r.lastContact ? formatDate(locale, r.lastContact) : t("caseload.neverContacted") })}</li>
+                          <li>{r.nextDue ? t("caseload.card.nextDue", { date: formatDate(locale, r.nextDue) }) : t("caseload.noDue")}</li>
+                          {r.pendingReferrals > 0 ? <li>{t("caseload.card.pendingReferrals", { count: r.pendingReferrals })}</li> : null}
+                        </ul>
+                      </li>
+                    ))}
+                  </ul>
+                  <table className="data-table hidden @min-[40rem]:table">
                     <caption className="sr-only">{t("caseload.table.caption", { page: caseload.page, pageCount: caseload.pageCount })}</caption>
                     <thead>
                       <tr>
                         <th scope="col">{t("caseload.col.name")}</th>
-                        <th scope="col">{t("caseload.col.graduationYear")}</th>
                         <th scope="col">{t("caseload.col.employed")}</th>
-                        <th scope="col">{t("caseload.col.zeroEmploymentFamily")}</th>
                         <th scope="col">{t("caseload.col.lastContact")}</th>
-                        <th scope="col">{t("caseload.col.overdue")}</th>
-                        <th scope="col">{t("caseload.col.nextDue")}</th>
+                        <th scope="col">{t("caseload.col.actions")}</th>
                         <th scope="col">{t("caseload.col.pendingReferrals")}</th>
                       </tr>
                     </thead>
                     <tbody>
                       {rows.map((r) => (
                         <tr key={r.seekerId}>
-                          <th scope="row" className="whitespace-nowrap">{caseload.isOwn ? <Link to={`/clients/${r.seekerId}`}>{r.name}</Link> : r.name}</th>
-                          <td>{r.graduationYear ?? t("caseload.noYear")}</td>
-                          <td>{r.employed ? t("caseload.employed.yes") : t("caseload.employed.no")}</td>
-                          <td>{r.zeroEmploymentFamily ? t("caseload.yes") : t("caseload.no")}</td>
-                          <td>{r.lastContact ? formatCalendarDate(locale, r.lastContact) : t("caseload.neverContacted")}</td>
-                          <td>{r.overdueActions}</td>
-                          <td>{r.nextDue ? formatCalendarDate(locale, r.nextDue) : t("caseload.noDue")}</td>
+                          <th scope="row">
+                            {caseload.isOwn ? <Link to={`/clients/${r.seekerId}`}>{r.name}</Link> : r.name}
+                            <span className="block font-normal text-muted">{t("caseload.card.graduationYear", { year: r.graduationYear ?? t("caseload.noYear") })}</span>
+                          </th>
+                          <td>
+                            {r.employed ? t("caseload.employed.yes") : t("caseload.employed.no")}
+                            {r.zeroEmploymentFamily ? <strong className="block">{t("caseload.card.zeroEmploymentFamily")}</strong> : null}
+                          </td>
+                          <td>{r.lastContact ? formatDate(locale, r.lastContact) : t("caseload.neverContacted")}</td>
+                          <td>
+                            {r.overdueActions > 0 ? <OverdueMark count={r.overdueActions} /> : <span className="block">{t("caseload.card.noOverdue")}</span>}
+                            <span className="block">{r.nextDue ? t("caseload.card.nextDue", { date: formatDate(locale, r.nextDue) }) : t("caseload.noDue")}</span>
+                          </td>
                           <td>{r.pendingReferrals}</td>
                         </tr>
                       ))}
@@ -143,6 +169,18 @@ export default function CaseloadPage() {
         </>
       )}
     </div>
+  );
+}
+
+/** Overdue actions in words with an icon (the colour only repeats them); the caseload lists them first by default. */
+function OverdueMark({ count }: { count: number }) {
+  const { t } = useI18n();
+  if (count === 0) return null;
+  return (
+    <strong className="flex items-center gap-1 text-danger">
+      <Icon name="cross" />
+      {t("caseload.card.overdue", { count })}
+    </strong>
   );
 }
 

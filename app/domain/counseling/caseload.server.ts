@@ -390,6 +390,10 @@ function compareRows(sort: CaseloadQuery["sort"]) {
     return (x < y ? -1 : 1) * (desc ? -1 : 1);
   };
   switch (sort) {
+    // Overdue first (issue 15), the earliest open due date — the longest overdue — first; everyone else by name.
+    case "urgent":
+      return (a: CaseloadRow, b: CaseloadRow) =>
+        Number(b.overdueActions > 0) - Number(a.overdueActions > 0) || (a.overdueActions > 0 ? nullsLast(a.nextDue, b.nextDue) : 0) || byName(a, b);
     case "name":
       return byName;
     // Longest without contact first: never contacted, then the oldest contact.

@@ -26,7 +26,7 @@ describe("the caseload's GET form", () => {
       q: "",
       graduationYear: null,
       filters: [],
-      sort: "name",
+      sort: "urgent",
       page: 1,
     });
     expect(parseCaseloadQuery(new URLSearchParams("page=1.5&graduationYear=1900")).page).toBe(1);

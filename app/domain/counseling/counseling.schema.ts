@@ -95,7 +95,8 @@ export type AssignInput = z.infer<typeof assignSchema>;
 
 export const CASELOAD_FILTERS = ["notEmployed", "zeroEmploymentFamily", "noContact", "overdue"] as const;
 export type CaseloadFilter = (typeof CASELOAD_FILTERS)[number];
-export const CASELOAD_SORTS = ["name", "lastContact", "nextDue", "graduationYear"] as const;
+/** "urgent" (the default, issue 15): people with overdue actions first, the longest overdue first; then by name. */
+export const CASELOAD_SORTS = ["urgent", "name", "lastContact", "nextDue", "graduationYear"] as const;
 export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
 
 export interface CaseloadQuery {
@@ -114,7 +115,7 @@ export function parseCaseloadQuery(params: URLSearchParams): CaseloadQuery {
     q: (params.get("q") ?? "").trim().slice(0, 50),
     graduationYear: Number.isInteger(year) && year >= 1950 && year <= 2100 ? year : null,
     filters: CASELOAD_FILTERS.filter((f) => params.getAll("filter").includes(f)),
-    sort: (CASELOAD_SORTS as readonly string[]).includes(sort ?? "") ? (sort as CaseloadSort) : "name",
+    sort: (CASELOAD_SORTS as readonly string[]).includes(sort ?? "") ? (sort as CaseloadSort) : "urgent",
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
 }
@@ -125,7 +126,7 @@ export function caseloadHref(base: string, q: CaseloadQuery, overrides: Partial<
   if (v.q) p.set("q", v.q);
   if (v.graduationYear) p.set("graduationYear", String(v.graduationYear));
   for (const f of v.filters) p.append("filter", f);
-  if (v.sort !== "name") p.set("sort", v.sort);
+  if (v.sort !== "urgent") p.set("sort", v.sort);
   if (v.page > 1) p.set("page", String(v.page));
   const s = p.toString();
   return s ? `${base}?${s}` : base;

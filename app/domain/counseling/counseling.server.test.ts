@@ -422,10 +422,14 @@ describe("the caseload", () => {
     expect(names((await load({ sort: "lastContact" })).rows)).toBe("abdegcf");
     expect(names((await load({ sort: "nextDue" })).rows).slice(0, 2)).toBe("ef");
     expect(names((await load({ sort: "graduationYear" })).rows).slice(0, 2)).toBe("bd");
+    // The default: overdue first (issue 15), then everyone by name.
+    expect(names((await load({ sort: "urgent" })).rows)).toBe("eabcdfg");
 
     // 35 days on, the visit of 2026-06-05 is no longer recent contact, and the action due 06-15 is overdue too.
     const later = await getCaseload(t.db, c, c.id, QUERY, on("2026-07-20"));
     expect(later.counts).toMatchObject({ noContact: 7, overdue: 2 });
+    // Both overdue now: the longest overdue (06-14) before the other (06-15), then the rest by name.
+    expect(names((await getCaseload(t.db, c, c.id, { ...QUERY, sort: "urgent" }, on("2026-07-20"))).rows)).toBe("efabcdg");
   });
 
   it("pages by 25", async () => {
