@@ -30,6 +30,7 @@ import type {
   VacancyTable,
 } from "./schema";
 import { hashPassword } from "../app/domain/accounts/password.server";
+import { applicantReference } from "../app/domain/applications/applications.server";
 import {
   ACCOMMODATIONS,
   CATEGORY_BY_DIGIT,
@@ -1825,7 +1826,34 @@ export function buildDemoRows(
 
   rows.profiles = seekers.map((s) => s.profile);
   rows.vacancies = vacancies.map((v) => v.row);
+  numberApplicants(rows);
   return rows;
+}
+
+/**
+ * Applicants are numbered within their vacancy in order of application (application.number, issue 15): the trigger
+ * would number them in insertion order, which here is not the order of their dates, so the seed numbers them itself;
+ * the employers' notifications name the number as the app's do (applications.server.ts).
+ */
+function numberApplicants(rows: DemoRows): void {
+  const byVacancy = new Map<string, Insertable<ApplicationTable>[]>();
+  for (const a of rows.applications) byVacancy.set(a.vacancy_id, [...(byVacancy.get(a.vacancy_id) ?? []), a]);
+  const numbers = new Map<string, number>();
+  for (const list of byVacancy.values()) {
+    list.sort((x, y) => +(x.created_at as Date) - +(y.created_at as Date) || String(x.id).localeCompare(String(y.id)));
+    list.forEach((a, i) => {
+      a.number = i + 1;
+      numbers.set(String(a.id), i + 1);
+    });
+  }
+  const kinds: Record<string, string> = { "application.new": "application.newApplicant", "application.withdrawn": "application.applicantWithdrew" };
+  for (const n of rows.notifications) {
+    const kind = kinds[n.kind];
+    const number = numbers.get(String(n.link).split("/").pop() ?? "");
+    if (!kind || number === undefined) continue;
+    n.kind = kind;
+    n.params = JSON.stringify({ ...JSON.parse(String(n.params)), reference: applicantReference(number) });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

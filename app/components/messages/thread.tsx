@@ -46,10 +46,7 @@ export function MessageList({
           ) : m.fromSeeker ? (
             <span lang={zh}>{seekerName}</span>
           ) : m.senderName ? (
-            <>
-              <span lang={zh}>{m.senderName}</span>
-              {t("conversation.from.counselorRole")}
-            </>
+            <span lang={zh}>{m.senderName}</span>
           ) : (
             t("conversation.from.gone")
           );
