@@ -153,7 +153,7 @@ function Preferences({ display, idPrefix }: { display: DisplayModes; idPrefix: s
     <>
       <div role="group" aria-labelledby={`${idPrefix}-language`} className="menu-section">
         <p id={`${idPrefix}-language`} className="menu-group-title">
-          {t("shell.prefs.language")}
+          {t("prefs.language")}
         </p>
         {/* A full page load: the browser fetches the other language's catalog with the page. */}
         <Form method="post" action="/preferences" reloadDocument>
@@ -165,7 +165,7 @@ function Preferences({ display, idPrefix }: { display: DisplayModes; idPrefix: s
       </div>
       <div role="group" aria-labelledby={`${idPrefix}-display`} className="menu-section">
         <p id={`${idPrefix}-display`} className="menu-group-title">
-          {t("shell.prefs.display")}
+          {t("prefs.display")}
         </p>
         <Form method="post" action="/preferences" className="flex flex-wrap gap-2">
           <input type="hidden" name="redirectTo" value={here} />

@@ -39,7 +39,6 @@ const core: Record<CoreMessageKey, string> = {
   "site.tagline": "Employment services for disabled people in Guizhou",
   "site.skipLink": "Skip to main content",
   "site.footer.about": "Qiancheng is an open-source employment service for disabled people in Guizhou, used together by the Disabled Persons' Federation, employers and employment services.",
-  "site.footer.accessibility": "This site is built to WCAG 2.2 AA: it works with the keyboard and screen readers and offers large text and high contrast modes.",
   "site.footer.source": "Open-source project",
   "site.titleSuffix": "Qiancheng",
   "site.errorTitlePrefix": "Error: ",
@@ -71,7 +70,6 @@ const core: Record<CoreMessageKey, string> = {
   "role.counselor": "Employment counselor",
   "role.admin": "Federation administrator",
 
-  "prefs.label": "Language and accessible browsing",
   "prefs.language": "Language",
   "prefs.switchTo": "中文",
   "prefs.switchToLang": "zh-CN",

@@ -42,7 +42,6 @@ const core = {
   "site.tagline": "贵州残疾人就业服务平台",
   "site.skipLink": "跳到主要内容",
   "site.footer.about": "黔程是面向贵州残疾人的开源就业服务平台，由残联、用人单位和就业服务机构共同使用。",
-  "site.footer.accessibility": "本站按照 WCAG 2.2 AA 无障碍标准建设，支持键盘操作、读屏软件、大字模式和高对比度模式。",
   "site.footer.source": "开源项目",
   "site.titleSuffix": "黔程",
   "site.errorTitlePrefix": "错误：",
@@ -74,7 +73,6 @@ const core = {
   "role.counselor": "就业指导员",
   "role.admin": "残联管理员",
 
-  "prefs.label": "语言与无障碍浏览",
   "prefs.language": "语言",
   "prefs.switchTo": "English",
   "prefs.switchToLang": "en",

@@ -10,14 +10,10 @@ export const zh = {
   "shell.group.public": "公共信息",
 
   "shell.account.menu": "我的账户",
-  "shell.account.label": "账户、语言与显示",
   "shell.settings.menu": "语言与显示",
   "shell.settings.otherLanguage": "Language",
   "shell.settings.otherLanguageLang": "en",
-  "shell.prefs.language": "语言",
-  "shell.prefs.display": "显示模式",
   "shell.prefs.easyRead": "易读模式",
-  "shell.notifications": "通知",
 
   "shell.skipToResults": "跳到搜索结果",
 

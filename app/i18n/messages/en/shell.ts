@@ -12,14 +12,10 @@ export const en: Record<keyof typeof zh, string> = {
   "shell.group.public": "Public information",
 
   "shell.account.menu": "My account",
-  "shell.account.label": "Account, language and display",
   "shell.settings.menu": "Language and display",
   "shell.settings.otherLanguage": "语言",
   "shell.settings.otherLanguageLang": "zh-CN",
-  "shell.prefs.language": "Language",
-  "shell.prefs.display": "Display",
   "shell.prefs.easyRead": "Easy read",
-  "shell.notifications": "Notifications",
 
   "shell.skipToResults": "Skip to results",
 
