@@ -78,9 +78,7 @@ export default function DeleteAccount() {
         <li>{t("seekers.delete.item.employers")}</li>
         <li>
           {t("seekers.delete.item.export")}{" "}
-          <a href="/profile/export" download>
-            {t("seekers.export.link")}
-          </a>
+          <Link to="/profile/export">{t("seekers.export.link")}</Link>
         </li>
       </ul>
       <ErrorSummary form={form} />
@@ -93,7 +91,7 @@ export default function DeleteAccount() {
           autoComplete="current-password"
         />
         <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className="button">
+          <button type="submit" className="button button-danger">
             {t("seekers.delete.submit")}
           </button>
           <Link to="/profile">{t("seekers.delete.cancel")}</Link>

@@ -205,7 +205,7 @@ test.describe("seeker profile", () => {
     await expectAccessible(page);
 
     // The data download: an attachment with everything, never the password hash.
-    const exported = await page.request.get("/profile/export");
+    const exported = await page.request.get("/profile/export.json");
     expect(exported.status()).toBe(200);
     expect(exported.headers()["content-disposition"]).toMatch(/^attachment; filename="qiancheng-my-data-\d{8}\.json"$/);
     const body = await exported.text();
@@ -263,16 +263,17 @@ test.describe("seeker profile without JavaScript", () => {
     await expectAccessibleWithoutScripts(page);
     const id = idNumber("19920229");
     await page.getByLabel(/^真实姓名/).fill("杨光");
-    await page.getByLabel(/^身份证号/).fill(id);
-    await page.getByLabel(/^出生日期/).fill("1992-03-01");
+    await page.getByLabel(/^身份证号/).fill(wrongCheck(id));
     await page.getByRole("button", { name: "保存", exact: true }).click();
-    await expect(page.getByRole("alert")).toContainText("出生日期与身份证号不一致：身份证号中的出生日期是 1992-02-29");
+    await expect(page.getByRole("alert")).toContainText("身份证号校验不通过");
     await expect(page.getByLabel(/^真实姓名/)).toHaveValue("杨光");
     await expectAccessibleWithoutScripts(page);
-    await page.getByLabel(/^出生日期/).fill("");
+    await page.getByLabel(/^身份证号/).fill(id);
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect(page.getByRole("status")).toContainText("“个人信息”已保存。");
-    await expect(page.locator("#step-personal")).toContainText("1992-02-29");
+    // Birth date and gender are read from the ID number, not asked.
+    await expect(page.locator("#step-personal")).toContainText("1992年2月29日");
+    await expect(page.locator("#step-personal")).toContainText("（取自身份证号）");
     await expect(page.locator("#step-personal")).toContainText(masked(id));
     await page.getByRole("link", { name: "显示 完整身份证号" }).click();
     await expect(page.locator("#step-personal")).toContainText(id);

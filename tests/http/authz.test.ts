@@ -659,6 +659,8 @@ const ROUTES: Record<string, Entry> = {
   "profile.education.tsx": profileStep,
   // Everyone may export their own account's data (PIPL; design §7).
   "profile.export.tsx": { get: [{ expect: signedIn("ok") }] },
+  "profile.export[.]json.ts": { get: [{ expect: signedIn("ok") }] },
+  "profile.export[.]xlsx.ts": { get: [{ expect: signedIn("ok") }], binary: true },
   "profile.family.tsx": profileListStep,
   "profile.limits.tsx": profileListStep,
   "profile.needs.tsx": profileListStep,
@@ -1017,7 +1019,7 @@ describe("authorization matrix", () => {
     expect(f.ambiguousNames.has(li.name!)).toBe(false);
     const get = (who: Identity, path: string) => send("GET", path, cookies[who]);
 
-    const exported = await get("seeker", "/profile/export");
+    const exported = await get("seeker", "/profile/export.json");
     expect(leaks("seeker", exported.text)).toEqual([]);
     expect(leaks("seeker2", exported.text, ["names", "contacts", "certificates", "ids"])).toEqual(
       expect.arrayContaining([`居民身份证号 of ${ref}`, `残疾人证号 of ${ref}`, `phone of ${ref}`, `real name ${li.name} of ${ref}`]),

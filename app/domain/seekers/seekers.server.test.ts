@@ -24,6 +24,8 @@ import {
 } from "./seekers.server";
 import { choicesFromNeeds, skillsSchema } from "./seekers.schema";
 import { profileCompleteness } from "./completeness";
+import { buildExportView, exportWorkbook } from "./export-view.server";
+import ExcelJS from "exceljs";
 
 const t = useTestDatabase();
 const NOT_FOUND = { status: 404 };
@@ -548,6 +550,96 @@ describe("export", () => {
     expect(json).not.toContain(hash);
     const audit = await t.db.selectFrom("audit_event").select(["action", "entity", "actor_id"]).where("subject_user_id", "=", s.user.id).execute();
     expect(audit).toContainEqual({ action: "export", entity: "account", actor_id: s.user.id });
+  });
+});
+
+describe("export: employment services, invitations, events, messages and who read the data (issue 15)", () => {
+  it("holds the counselors, plan, services and referrals, invitations, event registrations and messages, and names readers by role only", async () => {
+    const s = await seekerWithHistory();
+    const counselor = await createUser(t.db, { role: "counselor", displayName: "王芳", regionCode: "520100" });
+    await t.db.insertInto("caseload_assignment").values({ seeker_id: s.user.id, counselor_id: counselor.id }).execute();
+    await t.db.insertInto("individual_plan").values({ seeker_id: s.user.id, goals: "找到数据标注的全职工作", barriers: "通勤", updated_by: counselor.id }).execute();
+    await t.db.insertInto("plan_action").values({ seeker_id: s.user.id, description: "参加读屏软件培训", owner: "seeker", due_date: "2027-01-15", created_by: counselor.id }).execute();
+    await t.db
+      .insertInto("service_record")
+      .values({ seeker_id: s.user.id, counselor_id: counselor.id, type: "career_guidance", service_date: "2026-12-02", notes: "讨论了求职方向", outcome: "确定目标岗位" })
+      .execute();
+    await t.db.insertInto("referral").values({ vacancy_id: s.vacancy.id, seeker_id: s.user.id, counselor_id: counselor.id, message: "这个岗位适合您" }).execute();
+    await t.db.insertInto("vacancy_invitation").values({ vacancy_id: s.vacancy.id, seeker_id: s.user.id, message: "欢迎申请" }).execute();
+    await t.db.insertInto("message").values([
+      { seeker_id: s.user.id, sender_id: counselor.id, body: "下周三见面好吗？" },
+      { seeker_id: s.user.id, sender_id: s.user.id, body: "好的" },
+    ]).execute();
+    await t.db
+      .insertInto("audit_event")
+      .values([
+        { actor_id: counselor.id, subject_user_id: s.user.id, action: "read", entity: "seeker_profile", reason: "caseload" },
+        { actor_id: counselor.id, subject_user_id: s.user.id, action: "collision", entity: "id_number", entity_id: "5201**********1234" },
+      ])
+      .execute();
+
+    const data = await exportAccountData(t.db, s.actor, s.user.id, { ip: IP, purpose: "json" });
+    expect(data.counseling.assignments).toEqual([expect.objectContaining({ counselor_name: "王芳", ended_at: null })]);
+    expect(data.counseling.plan).toMatchObject({ goals: "找到数据标注的全职工作", barriers: "通勤", status: "active" });
+    expect(data.counseling.actions).toEqual([expect.objectContaining({ description: "参加读屏软件培训", due_date: "2027-01-15" })]);
+    expect(data.counseling.services).toEqual([expect.objectContaining({ type: "career_guidance", notes: "讨论了求职方向", counselor_name: "王芳" })]);
+    expect(data.counseling.referrals).toEqual([expect.objectContaining({ vacancy_title: "数据标注员", message: "这个岗位适合您", status: "pending" })]);
+    expect(data.invitations).toEqual([expect.objectContaining({ vacancy_title: "数据标注员", message: "欢迎申请" })]);
+    expect(data.eventRegistrations).toEqual([]);
+    expect(data.messages.map((m) => [m.body, m.sent_by_me])).toEqual([
+      ["下周三见面好吗？", false],
+      ["好的", true],
+    ]);
+    // Readers by role, never by name; for a number another account tried to save, not even the role (decision 009).
+    expect(data.accessLog).toContainEqual(expect.objectContaining({ action: "read", entity: "seeker_profile", actor_role: "counselor" }));
+    expect(data.accessLog).toContainEqual(expect.objectContaining({ action: "collision", actor_role: null }));
+    expect(JSON.stringify(data.accessLog)).not.toContain(counselor.id);
+    const audit = await t.db.selectFrom("audit_event").select(["action", "reason"]).where("subject_user_id", "=", s.user.id).where("action", "=", "export").execute();
+    expect(audit).toEqual([{ action: "export", reason: "json" }]);
+  });
+
+  it("the readable view has every part of the export, numbers masked on the page and in full in the workbook", async () => {
+    const s = await seekerWithHistory();
+    const data = await exportAccountData(t.db, s.actor, s.user.id, { ip: IP });
+    const view = buildExportView(data, new Map(), "zh-CN", { mask: true });
+    expect(view.sections.map((x) => x.id)).toEqual([
+      "account",
+      "profile",
+      "disability",
+      "consents",
+      "applications",
+      "invitations",
+      "events",
+      "employment",
+      "counseling",
+      "programmes",
+      "messages",
+      "feedback",
+      "notifications",
+      "sessions",
+      "access",
+    ]);
+    const text = JSON.stringify(view);
+    expect(text).not.toContain(s.idNumber);
+    expect(text).toContain(`${s.idNumber.slice(0, 4)}**********${s.idNumber.slice(-4)}`);
+    const applications = view.sections.find((x) => x.id === "applications")!.tables[0]!.records;
+    expect(applications[0]!.heading!.text).toBe("数据标注员 · 贵阳数据科技有限公司");
+    expect(applications[0]!.fields.find((f) => f.label === "状态")!.value.text).toBe("已录用");
+    // What was shared with the employer is listed among the consents.
+    const consents = view.sections.find((x) => x.id === "consents")!.tables[0]!.records.map((r) => r.heading!.text);
+    expect(consents).toContain("申请“数据标注员”时向“贵阳数据科技有限公司”提供的信息");
+    // Dates in the one format; in English, Chinese typed content is marked zh-CN.
+    const en = buildExportView(data, new Map(), "en", { mask: true });
+    const enApp = en.sections.find((x) => x.id === "applications")!.tables[0]!.records[0]!;
+    expect(enApp.heading).toEqual({ text: "数据标注员 · 贵阳数据科技有限公司", lang: "zh-CN" });
+    expect(enApp.fields.find((f) => f.label === "Applied")!.value.text).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}$/);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exportWorkbook(t.db, s.actor, s.user.id, "zh-CN", { ip: IP })) as never);
+    const profile = book.getWorksheet("求职档案")!;
+    const values = profile.getSheetValues().flat().map(String);
+    expect(values).toContain(s.idNumber);
+    expect(book.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["账户", "求职申请", "就业指导员", "服务记录", "谁查看或修改过您的信息"]));
   });
 });
 

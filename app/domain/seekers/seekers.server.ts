@@ -7,7 +7,7 @@ import { assignedCounselorIds } from "../counseling/access.server";
 import { requireUuid } from "../ids";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/database";
-import type { DisabilityCategory, SeekerProfileTable } from "../../../db/schema";
+import type { DisabilityCategory, Role, SeekerProfileTable } from "../../../db/schema";
 import { sql, type Updateable } from "kysely";
 import { retryMessage, signInAccountKey, type FieldErrors, type Result } from "../accounts/accounts.server";
 import { verifyPassword } from "../accounts/password.server";
@@ -636,18 +636,22 @@ export async function setDiscoverable(db: DB, actor: Actor, userId: string, inpu
 
 // --- export and erasure ----------------------------------------------------------------------------------------
 
+/** How the export was asked for: the readable page or one of its downloads (kept as the audit event's reason). */
+export type ExportPurpose = "page" | "json" | "xlsx";
+
 /**
  * Everything the platform holds about the account (PIPL art. 45): account fields (never the password hash),
- * profile, applications with their timelines, notifications, employment records, sessions and who accessed the
- * profile. The export itself is audited.
+ * profile, applications with their timelines, notifications, employment records, the employment services received
+ * (counselors, plan, services, referrals), event registrations, invitations, messages, feedback, organization
+ * memberships, sessions and who accessed the person's data. The export itself is audited.
  */
-export async function exportAccountData(db: DB, actor: Actor, userId: string, options: { ip?: string; now?: Date } = {}) {
+export async function exportAccountData(db: DB, actor: Actor, userId: string, options: { ip?: string; now?: Date; purpose?: ExportPurpose } = {}) {
   requirePermission(actor, "read:account", { ownerId: userId });
   const now = options.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     const account = await trx
       .selectFrom("app_user")
-      .select(["id", "phone", "email", "role", "display_name", "region_code", "locale", "large_text", "high_contrast", "created_at", "password_changed_at"])
+      .select(["id", "phone", "email", "role", "display_name", "region_code", "locale", "large_text", "high_contrast", "easy_read", "created_at", "password_changed_at"])
       .where("id", "=", userId)
       .executeTakeFirstOrThrow();
     const profile = await trx.selectFrom("seeker_profile").selectAll().where("user_id", "=", userId).executeTakeFirst();
@@ -767,15 +771,106 @@ export async function exportAccountData(db: DB, actor: Actor, userId: string, op
       .where("seeker_id", "=", userId)
       .orderBy("assessed_on")
       .execute();
-    const sessions = await trx.selectFrom("user_session").select(["created_at", "expires_at"]).where("user_id", "=", userId).orderBy("created_at").execute();
-    const accessLog = await trx
-      .selectFrom("audit_event")
-      .select(["action", "entity", "reason", "at"])
-      .where("subject_user_id", "=", userId)
-      .where((eb) => eb.or([eb("actor_id", "is", null), eb("actor_id", "<>", userId)]))
-      .orderBy("at")
+    // Employment services (issue 6): who served the person and when, the plan, its actions, the services and referrals.
+    const counselorAssignments = await trx
+      .selectFrom("caseload_assignment as c")
+      .leftJoin("app_user as u", "u.id", "c.counselor_id")
+      .select(["u.display_name as counselor_name", "c.started_at", "c.ended_at"])
+      .where("c.seeker_id", "=", userId)
+      .orderBy("c.started_at")
       .execute();
-    await recordAudit(trx, { actorId: actor.id, subjectUserId: userId, action: "export", entity: "account", entityId: userId, ip: options.ip });
+    const plan = await trx
+      .selectFrom("individual_plan")
+      .select(["goals", "barriers", "status", "created_at", "updated_at"])
+      .where("seeker_id", "=", userId)
+      .executeTakeFirst();
+    const planActions = await trx
+      .selectFrom("plan_action")
+      .select(["description", "owner", "due_date", "status", "completed_at", "created_at"])
+      .where("seeker_id", "=", userId)
+      .orderBy("due_date")
+      .orderBy("created_at")
+      .execute();
+    const services = await trx
+      .selectFrom("service_record as s")
+      .leftJoin("app_user as u", "u.id", "s.counselor_id")
+      .select(["s.type", "s.service_date", "s.notes", "s.outcome", "u.display_name as counselor_name", "s.created_at"])
+      .where("s.seeker_id", "=", userId)
+      .orderBy("s.service_date")
+      .orderBy("s.created_at")
+      .execute();
+    const referrals = await trx
+      .selectFrom("referral as r")
+      .innerJoin("vacancy as v", "v.id", "r.vacancy_id")
+      .leftJoin("organization as o", "o.id", "v.organization_id")
+      .select(["v.title as vacancy_title", "o.name as organization_name", "r.message", "r.status", "r.created_at", "r.responded_at"])
+      .where("r.seeker_id", "=", userId)
+      .orderBy("r.created_at")
+      .execute();
+    const invitations = await trx
+      .selectFrom("vacancy_invitation as i")
+      .innerJoin("vacancy as v", "v.id", "i.vacancy_id")
+      .leftJoin("organization as o", "o.id", "v.organization_id")
+      .select(["v.title as vacancy_title", "o.name as organization_name", "i.message", "i.status", "i.created_at", "i.responded_at"])
+      .where("i.seeker_id", "=", userId)
+      .orderBy("i.created_at")
+      .execute();
+    const eventRegistrations = await trx
+      .selectFrom("event_registration as r")
+      .innerJoin("recruitment_event as e", "e.id", "r.event_id")
+      .select((eb) => [
+        "e.title as event_title",
+        "e.starts_at",
+        "r.status",
+        "r.access_requests",
+        "r.checked_in_at",
+        "r.cancelled_at",
+        "r.created_at",
+        jsonArrayFrom(
+          eb
+            .selectFrom("interview_slot as s")
+            .innerJoin("event_employer as ee", "ee.id", "s.event_employer_id")
+            .innerJoin("organization as o", "o.id", "ee.organization_id")
+            .select(["o.name as organization_name", "s.starts_at", "s.ends_at", "s.access_requests"])
+            .whereRef("s.registration_id", "=", "r.id")
+            .orderBy("s.starts_at"),
+        ).as("interviews"),
+      ])
+      .where("r.seeker_id", "=", userId)
+      .orderBy("r.created_at")
+      .execute();
+    // The thread with one's counselor: what was written, and whether it was one's own.
+    const messages = await trx
+      .selectFrom("message")
+      .select((eb) => ["body", "created_at", "read_at", eb("sender_id", "=", userId).as("sent_by_me")])
+      .where("seeker_id", "=", userId)
+      .orderBy("created_at")
+      .execute();
+    const feedback = await trx
+      .selectFrom("feedback")
+      .select(["kind", "page", "message", "contact", "status", "response", "created_at", "handled_at"])
+      .where("user_id", "=", userId)
+      .orderBy("created_at")
+      .execute();
+    const organizations = await trx
+      .selectFrom("organization_member as m")
+      .innerJoin("organization as o", "o.id", "m.organization_id")
+      .select(["o.name", "m.role", "m.created_at"])
+      .where("m.user_id", "=", userId)
+      .orderBy("m.created_at")
+      .execute();
+    const sessions = await trx.selectFrom("user_session").select(["created_at", "expires_at"]).where("user_id", "=", userId).orderBy("created_at").execute();
+    // Who else read or changed the person's data: the actor's role, never who they are (nor, for a number another
+    // account tried to save, even that: decision 009).
+    const accessLog = await trx
+      .selectFrom("audit_event as a")
+      .leftJoin("app_user as u", "u.id", "a.actor_id")
+      .select(["a.action", "a.entity", "a.reason", "a.at", sql<Role | null>`case when a.action = 'collision' then null else u.role end`.as("actor_role")])
+      .where("a.subject_user_id", "=", userId)
+      .where((eb) => eb.or([eb("a.actor_id", "is", null), eb("a.actor_id", "<>", userId)]))
+      .orderBy("a.at")
+      .execute();
+    await recordAudit(trx, { actorId: actor.id, subjectUserId: userId, action: "export", entity: "account", entityId: userId, reason: options.purpose ?? null, ip: options.ip });
     return {
       format: "qiancheng-account-export/1",
       exportedAt: now.toISOString(),
@@ -791,6 +886,12 @@ export async function exportAccountData(db: DB, actor: Actor, userId: string, op
       businesses,
       competitionEntries,
       assessments,
+      counseling: { assignments: counselorAssignments, plan: plan ?? null, actions: planActions, services, referrals },
+      invitations,
+      eventRegistrations,
+      messages,
+      feedback,
+      organizations,
       sessions,
       accessLog,
     };
