@@ -115,6 +115,19 @@ const ROUTES: Record<string, Entry> = {
   "$.tsx": { params: () => ({ "*": "no-such-page/authz" }), get: [{ expect: all("status:404") }] },
   "_index.tsx": { get: [{ expect: all("ok") }] },
   "account.tsx": { get: [{ expect: signedIn("ok") }], post: { expect: signedIn("bad") } },
+  // The public-service basics (issue 15): the statement, the notice and contact for everyone; feedback from anyone,
+  // signed in or not (an empty form is refused at its fields); handling feedback for the province's admins only.
+  "accessibility.tsx": { get: [{ expect: all("ok") }] },
+  "privacy.tsx": { get: [{ expect: all("ok") }] },
+  "contact.tsx": { get: [{ expect: all("ok") }] },
+  "feedback.tsx": {
+    get: [{ expect: all("ok") }, { label: "prefilled, and a confirmation that is not one", query: () => "kind=barrier&page=%2Fvacancies&sent=00000000-0000-4000-8000-000000000000", expect: all("ok") }],
+    post: { expect: all("bad") },
+  },
+  "admin.feedback.tsx": {
+    get: [{ expect: only(["provAdmin"]) }, { label: "an item that does not exist", query: () => "id=00000000-0000-4000-8000-000000000000", expect: over(only(["provAdmin"]), { provAdmin: "deny" }) }],
+    post: { expect: only(["provAdmin"], "bad") },
+  },
 
   // Events as their organizer sees them: admins whose region holds the event (贵阳市): the province's, not 遵义's.
   "admin.events.$id._index.tsx": {

@@ -118,6 +118,8 @@ interface Ids {
   competition: string;
   /** A business of 南明区 run by 李明 (issue 14). */
   business: string;
+  /** A feedback waiting for an answer (issue 15), for the admin's handling form. */
+  feedback: string;
 }
 
 interface Case {
@@ -146,6 +148,7 @@ const ROUTES: Record<string, Case[]> = {
     },
   ],
   "admin.events.$id._index.tsx": [{ as: "admin", params: (i) => ({ id: i.event }), fill: () => ({ code: "QC7K2M9P" }) }],
+  "admin.feedback.tsx": [{ as: "admin", page: (i) => `/admin/feedback?id=${i.feedback}`, fill: () => ({ status: FIRST, response: "已电话答复" }) }],
   "admin.events.$id.competition.tsx": [
     { as: "admin", params: (i) => ({ id: i.competition }), fill: () => ({ name: "测试计算机操作项目", judgeId: FIRST, score: "90.5", rank: "1", award: "一等奖" }) },
   ],
@@ -246,6 +249,14 @@ const ROUTES: Record<string, Case[]> = {
         evidence: "visit",
       }),
       why: "with ?seeker the record form for that seeker",
+    },
+  ],
+  "feedback.tsx": [
+    {
+      as: "anonymous",
+      page: () => "/feedback?page=%2Fvacancies",
+      fill: () => ({ kind: FIRST, message: "读屏软件读不出搜索按钮", contact: "13912340005" }),
+      why: "anyone may send feedback; the page field comes prefilled from ?page=",
     },
   ],
   "events.$id.tsx": [
@@ -726,6 +737,9 @@ async function setup(): Promise<Ids> {
   const invitation = await createInvitation(db, employerActor, organization, { phone: "13912345678", email: undefined } as never);
   if (!invitation.ok) throw new Error(`setup: invitation ${JSON.stringify(invitation)}`);
 
+  // Feedback from a visitor (issue 15), for the province admin's handling form.
+  const feedbackRow = (await db.insertInto("feedback").values({ kind: "barrier", page: "/vacancies", message: "坏输入测试：读屏软件读不出按钮", contact: "13912340006" }).returning("id").executeTakeFirstOrThrow()).id;
+
   return {
     seeker,
     accountSeeker,
@@ -753,6 +767,7 @@ async function setup(): Promise<Ids> {
     courseEnrolment: enrolled.value.enrolmentId,
     competition,
     business,
+    feedback: feedbackRow,
   };
 }
 

@@ -65,13 +65,13 @@ export const STATUS_FILTERS = ["all", ...FEEDBACK_STATUSES] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export const feedbackQuerySchema = z.object({
-  status: z.enum(STATUS_FILTERS).catch("all"),
+  status: z.enum(STATUS_FILTERS).catch("new"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   id: z.string().uuid().optional().catch(undefined),
 });
 export type FeedbackQuery = z.infer<typeof feedbackQuerySchema>;
 
-/** The admin list's query: unknown values fall back to the defaults (a hand-edited address is not an error). */
+/** The admin list's query: the work queue (new) by default; unknown values fall back to the defaults (a hand-edited address is not an error). */
 export function parseFeedbackQuery(params: URLSearchParams): FeedbackQuery {
   return feedbackQuerySchema.parse({
     status: params.get("status") ?? undefined,

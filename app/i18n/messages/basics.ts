@@ -3,6 +3,9 @@
  * feedback form and its handling by the federation. English must have every key (the type checker enforces it).
  */
 export const zh = {
+  "basics.toc": "本页内容",
+  "basics.helpline": "12385",
+
   // --- accessibility statement -------------------------------------------------------------------------------------
   "basics.a11y.title": "无障碍声明",
   "basics.a11y.description": "黔程的无障碍声明：本站的无障碍标准、我们怎样检查、还有哪些已知问题，以及遇到障碍时怎样告诉我们。",
@@ -144,7 +147,7 @@ export const zh = {
     "登录和注册尝试的记录、审计日志、意见反馈：目前还没有设定保存期限。审计日志需要留存，以便日后查明谁看过您的信息。定下保存期限后，我们会更新本政策。",
 
   "basics.privacy.rights.title": "您的权利",
-  "basics.privacy.rights.signIn": "下面的页面需要以求职者身份登录。我们会在 5 个工作日内答复您提出的请求。",
+  "basics.privacy.rights.signIn": "下面的页面需要先登录。我们会在 5 个工作日内答复您提出的请求。",
   "basics.privacy.rights.access": "查阅和复制（第四十五条）：在求职档案中查看全部信息，或下载包含您全部信息的文件，也可以把文件交给其他服务机构。",
   "basics.privacy.rights.access.profile": "我的求职档案",
   "basics.privacy.rights.access.export": "下载我的数据",
@@ -177,7 +180,6 @@ export const zh = {
   "basics.contact.phone.title": "打电话",
   "basics.contact.phone.name": "全国残疾人服务热线",
   "basics.contact.phone.text": "12385 是全国统一的残疾人服务热线，由残联提供服务。可以咨询就业、培训、康复、教育和权益保障，也可以说明您在使用黔程时遇到的困难。",
-  "basics.contact.phone.call": "拨打 12385",
 
   "basics.contact.online.title": "在线反馈",
   "basics.contact.online.text": "不方便打电话，或者想说明某个页面的问题，可以在线填写意见反馈，不用登录。留下联系方式的，我们在 5 个工作日内答复。",
@@ -208,7 +210,8 @@ export const zh = {
   "basics.feedback.kind.other": "其他",
   "basics.feedback.page": "是哪个页面？",
   "basics.feedback.page.hint": "已经填上您刚才所在页面的地址。也可以写页面的名称，例如“找工作”。不清楚可以不填。",
-  "basics.feedback.message": "请说说具体情况",
+  "basics.feedback.page.hintEmpty": "写页面的名称或网址，例如“找工作”。不清楚可以不填。",
+  "basics.feedback.message": "具体情况",
   "basics.feedback.message.hint": "例如：您想做什么，遇到了什么，用的是什么设备或辅助软件。最多 2000 字。",
   "basics.feedback.contact": "您的手机号或电子邮箱",
   "basics.feedback.contact.hint": "想要我们答复，请留下联系方式。我们只用它答复这条反馈。",
@@ -228,7 +231,7 @@ export const zh = {
   "basics.sent.home": "回到首页",
 
   "basics.err.kindRequired": "请选择您要告诉我们的是哪一类",
-  "basics.err.messageRequired": "请说说具体情况",
+  "basics.err.messageRequired": "请写下具体情况",
   "basics.err.messageLong": "内容最多 2000 字，请删减一些",
   "basics.err.pageLong": "页面最多写 300 个字",
   "basics.err.contactFormat": "请填写手机号、电话号码或电子邮箱，例如 13812345678 或 name@example.com",
@@ -245,25 +248,20 @@ export const zh = {
   "basics.admin.title": "意见反馈处理",
   "basics.admin.lead":
     "用户从网站任何页面发送的意见反馈，由省残联处理。我们承诺：留下联系方式的，在 5 个工作日内答复。属于某个市（州）的事情，请转给当地残联，并在处理说明中写明。",
-  "basics.admin.filter": "筛选",
   "basics.admin.filter.status": "状态",
   "basics.admin.filter.all": "全部（{count}）",
   "basics.admin.filter.new": "待处理（{count}）",
   "basics.admin.filter.answered": "已答复（{count}）",
   "basics.admin.filter.closed": "已关闭（{count}）",
-  "basics.admin.filter.submit": "筛选",
   "basics.admin.list": "反馈列表",
   "basics.admin.count": "共 {total} 条，最新的在前。",
   "basics.admin.empty": "没有这种状态的反馈。",
-  "basics.admin.col.reference": "编号",
   "basics.admin.col.received": "收到时间",
-  "basics.admin.col.kind": "类型",
-  "basics.admin.col.message": "内容",
   "basics.admin.col.status": "状态",
   "basics.admin.col.contact": "留了联系方式",
   "basics.admin.yes": "是",
   "basics.admin.no": "否",
-  "basics.admin.overdue": "已超过 5 个工作日",
+  "basics.admin.overdue": "（已超过 5 个工作日）",
   "basics.admin.open": "打开反馈 {reference}",
 
   "basics.status.new": "待处理",

@@ -2,6 +2,9 @@
 import type { zh } from "../basics";
 
 export const en: Record<keyof typeof zh, string> = {
+  "basics.toc": "On this page",
+  "basics.helpline": "12385",
+
   // --- accessibility statement -------------------------------------------------------------------------------------
   "basics.a11y.title": "Accessibility statement",
   "basics.a11y.description":
@@ -157,7 +160,7 @@ export const en: Record<keyof typeof zh, string> = {
     "Records of sign-in and registration attempts, the audit log and feedback: no retention period has been set yet. The audit log has to be kept so that it can later be established who looked at your information. We will update this notice once retention periods are set.",
 
   "basics.privacy.rights.title": "Your rights",
-  "basics.privacy.rights.signIn": "The pages below need you to be signed in as a job seeker. We reply to any request you make within 5 working days.",
+  "basics.privacy.rights.signIn": "You need to be signed in to use the pages below. We reply to any request you make within 5 working days.",
   "basics.privacy.rights.access":
     "See and copy (article 45): view everything in your profile, or download a file with all your information, which you can also pass on to another service.",
   "basics.privacy.rights.access.profile": "My profile",
@@ -194,7 +197,6 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.contact.phone.name": "National disability services hotline",
   "basics.contact.phone.text":
     "12385 is the nationwide hotline for disabled people, run by the disabled persons' federations. Ask about work, training, rehabilitation, education or your rights, or tell them about difficulties you have using Qiancheng.",
-  "basics.contact.phone.call": "Call 12385",
 
   "basics.contact.online.title": "Online",
   "basics.contact.online.text":
@@ -211,8 +213,8 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.contact.inPerson.title": "In person",
   "basics.contact.inPerson.text":
     "Qiancheng is provided by the employment services of the Guizhou Disabled Persons' Federation. The employment service centres of the prefecture federations, and the county and district federations, can all help in person: ask questions, register as a job seeker or apply for employment services. Call 12385 for local addresses and opening hours.",
-  "basics.contact.inPerson.institutions": "Training bases, supported employment institutions, blind massage institutions and others recognized by the federation are listed in the",
-  "basics.contact.inPerson.institutionsLink": "register of recognized employment institutions",
+  "basics.contact.inPerson.institutions": "Training bases, supported employment institutions, blind massage institutions and others designated by the federation are listed in the",
+  "basics.contact.inPerson.institutionsLink": "register of designated employment institutions",
 
   // --- feedback form -----------------------------------------------------------------------------------------------
   "basics.feedback.title": "Feedback",
@@ -228,7 +230,8 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.feedback.kind.other": "Something else",
   "basics.feedback.page": "Which page is it about?",
   "basics.feedback.page.hint": "We have filled in the address of the page you came from. You can also describe the page in words, for example “job search”. Leave it empty if you are not sure.",
-  "basics.feedback.message": "Tell us what happened",
+  "basics.feedback.page.hintEmpty": "The name or address of the page, for example “job search”. Leave it empty if you are not sure.",
+  "basics.feedback.message": "What happened?",
   "basics.feedback.message.hint": "For example: what you wanted to do, what went wrong, and what device or assistive software you use. Up to 2,000 characters.",
   "basics.feedback.contact": "Your mobile number or email address",
   "basics.feedback.contact.hint": "If you would like a reply, leave your contact details. We use them only to reply to this feedback.",
@@ -267,25 +270,20 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.admin.title": "Handling feedback",
   "basics.admin.lead":
     "Feedback sent from any page of the site, handled by the provincial federation. Our promise: if contact details were left, we reply within 5 working days. Pass anything that belongs to a prefecture on to its federation, and say so in the note.",
-  "basics.admin.filter": "Filter",
   "basics.admin.filter.status": "Status",
   "basics.admin.filter.all": "All ({count})",
   "basics.admin.filter.new": "New ({count})",
   "basics.admin.filter.answered": "Answered ({count})",
   "basics.admin.filter.closed": "Closed ({count})",
-  "basics.admin.filter.submit": "Filter",
   "basics.admin.list": "Feedback",
   "basics.admin.count": "{total} in all, newest first.",
   "basics.admin.empty": "No feedback with this status.",
-  "basics.admin.col.reference": "Reference",
   "basics.admin.col.received": "Received",
-  "basics.admin.col.kind": "Kind",
-  "basics.admin.col.message": "Message",
   "basics.admin.col.status": "Status",
   "basics.admin.col.contact": "Contact details left",
   "basics.admin.yes": "Yes",
   "basics.admin.no": "No",
-  "basics.admin.overdue": "Over 5 working days",
+  "basics.admin.overdue": " (over 5 working days)",
   "basics.admin.open": "Open feedback {reference}",
 
   "basics.status.new": "New",
