@@ -78,11 +78,17 @@ function Typed({ text }: { text: string }) {
   return <span lang={contentLang(locale, text)}>{text}</span>;
 }
 
+/**
+ * A task's box: the card's look in utilities, with a thick accent on the left (the `.card` class sets its border in
+ * unlayered CSS, which would win over the accent utility).
+ */
+const TASK_CARD = "rounded-lg border border-l-8 border-line bg-bg p-4 sm:p-5";
+
 /** One thing to do: a link whose words hold the count, and optionally the items behind it. */
 function Task({ to, text, count, vars = {}, urgent = false, hint, children }: { to: string; text: MessageKey; count: number; vars?: Record<string, ReactNode>; urgent?: boolean; hint?: string; children?: ReactNode }) {
   const { t } = useI18n();
   return (
-    <li className={`card border-l-8 ${urgent ? "border-l-danger" : "border-l-brand"}`}>
+    <li className={`${TASK_CARD} ${urgent ? "border-l-danger" : "border-l-brand"}`}>
       <Link to={to} className="text-lg font-bold">
         <Rich text={t(text)} parts={{ count: <Count n={count} />, ...vars }} />
       </Link>
@@ -165,6 +171,12 @@ export default function Dashboard() {
       ) : null}
       <p className="mb-4 text-lg">
         <Rich text={t("dashboard.welcome")} parts={{ name: <span lang={contentLang(locale, name)}>{name}</span> }} />
+        {regionName ? (
+          <>
+            {" "}
+            <Rich text={t("dashboard.region")} parts={{ region: <Typed text={regionName} /> }} />
+          </>
+        ) : null}
       </p>
       {summary.role === "seeker" ? <SeekerView s={summary} /> : null}
       {summary.role === "employer" ? <EmployerView s={summary} /> : null}
@@ -196,7 +208,7 @@ function SeekerView({ s }: { s: Summary<"seeker"> }) {
     s.invitations ? <Task key="invitations" to="/job-invitations" text={plural("dashboard.seeker.invitations", s.invitations)} count={s.invitations} /> : null,
     s.referrals ? <Task key="referrals" to="/referrals" text={plural("dashboard.seeker.referrals", s.referrals)} count={s.referrals} /> : null,
     s.suitable === null && !regionMissing ? (
-      <li key="place" className="card border-l-8 border-l-brand">
+      <li key="place" className={`${TASK_CARD} border-l-brand`}>
         <Link to="/profile/region" className="text-lg font-bold">
           {t("dashboard.seeker.placeUnknown")}
         </Link>
@@ -252,6 +264,16 @@ function SeekerView({ s }: { s: Summary<"seeker"> }) {
           ) : null}
         </Section>
       ) : null}
+      <Section id="figures" title={t("dashboard.figures.title")}>
+        <ul className="grid gap-2">
+          <Figure to="/applications" link={t("dashboard.seeker.applicationsLink")}>
+            {t("dashboard.seeker.applications", { active: s.applications.active, all: s.applications.all })}
+          </Figure>
+          <Figure to="/profile/visibility" link={t("dashboard.seeker.discoverableLink")}>
+            {t(s.discoverable ? "dashboard.seeker.discoverableOn" : "dashboard.seeker.discoverableOff")}
+          </Figure>
+        </ul>
+      </Section>
       {s.suitable !== null ? (
         <section aria-labelledby="recommend-title" className="mb-8">
           <h2 id="recommend-title" className="section-title">
@@ -274,16 +296,6 @@ function SeekerView({ s }: { s: Summary<"seeker"> }) {
           </p>
         </section>
       ) : null}
-      <Section id="figures" title={t("dashboard.figures.title")}>
-        <ul className="grid gap-2">
-          <Figure to="/applications" link={t("dashboard.seeker.applicationsLink")}>
-            {t("dashboard.seeker.applications", { active: s.applications.active, all: s.applications.all })}
-          </Figure>
-          <Figure to="/profile/visibility" link={t("dashboard.seeker.discoverableLink")}>
-            {t(s.discoverable ? "dashboard.seeker.discoverableOn" : "dashboard.seeker.discoverableOff")}
-          </Figure>
-        </ul>
-      </Section>
     </>
   );
 }
@@ -298,7 +310,7 @@ function EmployerView({ s }: { s: Summary<"employer"> }) {
   const verified = org?.status === "verified";
   const tasks = [
     org === null ? (
-      <li key="register" className="card border-l-8 border-l-brand">
+      <li key="register" className={`${TASK_CARD} border-l-brand`}>
         <Link to="/employer/register" className="text-lg font-bold">
           {t("dashboard.employer.register")}
         </Link>
@@ -306,7 +318,7 @@ function EmployerView({ s }: { s: Summary<"employer"> }) {
       </li>
     ) : null,
     org?.status === "rejected" ? (
-      <li key="rejected" className="card border-l-8 border-l-danger">
+      <li key="rejected" className={`${TASK_CARD} border-l-danger`}>
         <Link to="/employer" className="text-lg font-bold">
           <Rich text={t("dashboard.employer.rejected")} parts={{ name: <Typed text={org.name} /> }} />
         </Link>
@@ -525,7 +537,6 @@ function CounselorView({ s, regionName }: { s: Summary<"counselor">; regionName:
           <Figure to="/caseload" link={t("dashboard.counselor.caseloadLink")}>
             {t("dashboard.counselor.caseload", { count: s.caseload, notEmployed: s.notEmployed })}
           </Figure>
-          {regionName ? <Figure>{t("dashboard.region", { region: regionName })}</Figure> : null}
         </ul>
       </Section>
     </>
@@ -556,20 +567,16 @@ function AdminView({ s, regionName }: { s: Summary<"admin">; regionName: string 
         ]}
       />
       {s.year !== null ? <Headlines s={s} /> : null}
-      <Section id="figures" title={t("dashboard.admin.links")}>
-        <ul className="grid gap-2">
-          {regionName ? <Figure>{t("dashboard.region", { region: regionName })}</Figure> : null}
-          {s.verificationBacklog !== null ? (
-            <Figure to="/statistics" link={t("dashboard.admin.backlogLink")}>
-              {t("dashboard.admin.backlog", { count: s.verificationBacklog })}
-            </Figure>
-          ) : null}
+      <Section id="links" title={t("dashboard.admin.links")}>
+        <ul className="grid list-disc gap-1 pl-6">
           <Figure>
-            <span className="flex flex-wrap gap-x-4 gap-y-1">
-              <Link to="/admin/staff">{t("nav.staff")}</Link>
-              <Link to="/caseloads">{t("nav.caseloads")}</Link>
-              <Link to="/graduates">{t("nav.graduates")}</Link>
-            </span>
+            <Link to="/admin/staff">{t("nav.staff")}</Link>
+          </Figure>
+          <Figure>
+            <Link to="/caseloads">{t("nav.caseloads")}</Link>
+          </Figure>
+          <Figure>
+            <Link to="/graduates">{t("nav.graduates")}</Link>
           </Figure>
         </ul>
       </Section>
@@ -607,6 +614,7 @@ function Headlines({ s }: { s: Summary<"admin"> }) {
           );
         })}
       </dl>
+      {s.verificationBacklog !== null ? <p className="mb-2">{t("dashboard.admin.backlog", { count: s.verificationBacklog })}</p> : null}
       <p className="flex flex-wrap gap-x-4 gap-y-1">
         <Link to="/statistics">{t("statsReport.dashboard.statisticsLink")}</Link>
         <Link to="/statistics/snapshots">{t("statsReport.snapshots.title")}</Link>

@@ -119,7 +119,6 @@ export const zh = {
   "dashboard.admin.feedback.one": "{count} 条新的意见和问题反馈",
   "dashboard.admin.feedback.other": "{count} 条新的意见和问题反馈",
   "dashboard.admin.backlog": "本季度尚未核实实名制信息的劳动年龄持证残疾人：{count} 人。",
-  "dashboard.admin.backlogLink": "查看统计数据",
   "dashboard.admin.next.statistics": "查看统计数据",
   "dashboard.admin.next.events": "组织专场招聘会",
   "dashboard.admin.next.staff": "管理工作人员账户",

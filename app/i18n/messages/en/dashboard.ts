@@ -118,7 +118,6 @@ export const en: Record<keyof typeof zh, string> = {
   "dashboard.admin.feedback.one": "{count} new piece of feedback",
   "dashboard.admin.feedback.other": "{count} new pieces of feedback",
   "dashboard.admin.backlog": "Working-age certificate holders not verified this quarter: {count}.",
-  "dashboard.admin.backlogLink": "See the statistics",
   "dashboard.admin.next.statistics": "See the statistics",
   "dashboard.admin.next.events": "Organize a recruitment event",
   "dashboard.admin.next.staff": "Manage staff accounts",
