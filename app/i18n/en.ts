@@ -28,6 +28,7 @@ import * as conversation from "./messages/en/conversation";
 import * as seekers from "./messages/en/seekers";
 import * as accountUx from "./messages/en/account-ux";
 import * as vacancies from "./messages/en/vacancies";
+import * as easyRead from "./messages/en/easy-read";
 import * as home from "./messages/en/home";
 import * as dashboard from "./messages/en/dashboard";
 import * as vacancyForm from "./messages/en/vacancy-form";
@@ -200,4 +201,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...organizations.en, ...vacancies.en, ...home.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...dashboard.en, ...conversation.en, ...basics.en };
+export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...organizations.en, ...vacancies.en, ...home.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...dashboard.en, ...easyRead.en, ...conversation.en, ...basics.en };

@@ -5,12 +5,14 @@ import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction
 import { useEffect, useRef } from "react";
 import { getDb } from "../../db/database";
 import { CompetitionSection } from "~/components/competitions/competition-section";
+import { EasyEvent } from "~/components/easy-read/easy-event";
 import { timeRange } from "~/components/events/time-range";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { CheckboxGroup, Field } from "~/components/form/field";
 import { contentLang } from "~/components/content-lang";
 import { Icon } from "~/components/icon";
 import { localeFromMatches } from "~/components/meta";
+import { useDisplay } from "~/components/use-display";
 import type { IconName } from "~/domain/catalog";
 import { getCompetitionPage } from "~/domain/competitions/competitions.server";
 import {
@@ -162,6 +164,8 @@ export default function EventPage() {
     shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: participateSchema }),
   });
+  const display = useDisplay();
+  if (display.easyRead) return <EasyEvent registerForm={registerForm} registerFields={registerFields} failure={failure} failureRef={failureRef} />;
 
   const seekerRegistration = viewer.role === "seeker" ? viewer.registration : null;
   const canBook = seekerRegistration?.status === "registered" && !ended && e.status === "published";

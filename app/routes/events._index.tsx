@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
+import { EasyEvents } from "~/components/easy-read/easy-events";
 import { contentLang } from "~/components/content-lang";
 import { Icon } from "~/components/icon";
 import { timeRange } from "~/components/events/time-range";
 import { pageTitle } from "~/components/meta";
+import { useDisplay } from "~/components/use-display";
 import type { EVENT_ARRANGEMENTS } from "~/domain/events/events.schema";
 import { listPublicEvents, type EventSummary } from "~/domain/events/events.server";
 import { formatDateTime } from "~/i18n/i18n";
@@ -88,6 +90,8 @@ function EventItem({ event: e, now }: { event: EventSummary; now: Date }) {
 export default function Events() {
   const { t } = useI18n();
   const { upcoming, past, now } = useLoaderData<typeof loader>();
+  const display = useDisplay();
+  if (display.easyRead) return <EasyEvents />;
   return (
     <div>
       <h1 className="page-title">{t("eventsPublic.list.title")}</h1>

@@ -3,9 +3,11 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
+import { EasyRegister } from "~/components/easy-read/easy-register";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { describedBy, Field, FieldError, FieldHint, RadioGroup } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
+import { useDisplay } from "~/components/use-display";
 import { registerSchema } from "~/domain/accounts/accounts.schema";
 import { registerAccount, savePreferences } from "~/domain/accounts/accounts.server";
 import { serializeSessionCookie } from "~/http/context.server";
@@ -131,6 +133,8 @@ export default function Register() {
     shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: registerSchema }),
   });
+  const display = useDisplay();
+  if (display.easyRead) return <EasyRegister form={form} fields={fields} />;
   return (
     <div className="max-w-2xl">
       <h1 className="page-title">{t("register.title")}</h1>

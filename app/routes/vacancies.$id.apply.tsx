@@ -4,8 +4,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { AnonymousProfileList } from "~/components/applications/anonymous-profile";
+import { EasyApply } from "~/components/easy-read/easy-apply";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { pageTitle } from "~/components/meta";
+import { useDisplay } from "~/components/use-display";
 import { applySchema, NOTE_MAX } from "~/domain/applications/applications.schema";
 import { applyToVacancy, getApplyPage } from "~/domain/applications/applications.server";
 import { DISCLOSURES, INTERVIEW_ACCESS_REQUESTS, label, type DisclosureCode } from "~/domain/catalog";
@@ -43,6 +45,8 @@ export default function Apply() {
     shouldRevalidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: applySchema }),
   });
+  const display = useDisplay();
+  if (display.easyRead) return <EasyApply form={form} fields={fields} />;
   const { vacancy, existing, profile, missing, has } = page;
   return (
     <div className="max-w-3xl">
