@@ -28,7 +28,6 @@ export default function Applicants() {
   const list = useLoaderData<typeof loader>();
   const { vacancy, counts, status, items, total, page, pageSize } = list;
   const all = Object.values(counts).reduce((s, n) => s + (n ?? 0), 0);
-  const sep = t("applications.apply.missing.separator");
   return (
     <div>
       <h1 className="page-title">{t("applications.applicants.heading", { title: vacancy.title })}</h1>
@@ -67,8 +66,27 @@ export default function Applicants() {
             : t("applications.applicants.empty")}
         </p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="data-table">
+        /* A table where there is room for it, a card per applicant where there is not (a phone, large text): a
+           container query, so the choice follows the space in text sizes. The hidden one is display:none. */
+        <div className="@container">
+          <ul aria-label={t("applications.applicants.caption", { page })} className="m-0 grid list-none gap-3 p-0 @min-[40rem]:hidden">
+            {items.map((a) => (
+              <li key={a.id} className="card">
+                <h2 className="m-0 text-lg font-bold">
+                  <Link to={`/employer/applications/${a.id}`}>{t("applications.applicants.reference", { reference: a.reference })}</Link>
+                </h2>
+                <ul className="m-0 mb-2 list-none p-0">
+                  <li>
+                    <strong>{t("applications.profile.item", { label: t("applications.col.status"), value: t(`applications.status.${a.status}`) })}</strong>
+                  </li>
+                  <li>{t("applications.profile.item", { label: t("applications.col.applied"), value: formatDateTime(locale, a.appliedAt) })}</li>
+                  <li>{t("applications.profile.item", { label: t("applications.col.source"), value: t(`applications.source.${a.source}`) })}</li>
+                </ul>
+                <Summary a={a} />
+              </li>
+            ))}
+          </ul>
+          <table className="data-table hidden @min-[40rem]:table">
             <caption className="sr-only">{t("applications.applicants.caption", { page })}</caption>
             <thead>
               <tr>
@@ -80,44 +98,19 @@ export default function Applicants() {
               </tr>
             </thead>
             <tbody>
-              {items.map((a) => {
-                const met = a.profile?.requiredMet.filter((n) => n.offered).length ?? 0;
-                return (
-                  <tr key={a.id}>
-                    <td>
-                      <Link to={`/employer/applications/${a.id}`}>{t("applications.applicants.reference", { reference: a.reference })}</Link>
-                    </td>
-                    <td>{t(`applications.status.${a.status}`)}</td>
-                    <td>{formatDateTime(locale, a.appliedAt)}</td>
-                    <td>{t(`applications.source.${a.source}`)}</td>
-                    <td>
-                      {a.profile ? (
-                        <ul className="m-0 list-none p-0">
-                          <li>
-                            {a.profile.needsRequired.length
-                              ? t("applications.applicants.needsMet", { met, total: a.profile.needsRequired.length })
-                              : t("applications.applicants.noNeeds")}
-                          </li>
-                          <li>
-                            {t("applications.profile.item", { label: t("applications.profile.skills"), value: a.profile.skills.length ? a.profile.skills.join(sep) : t("applications.profile.notGiven") })}
-                          </li>
-                          <li>
-                            {t("applications.profile.item", { label: t("applications.profile.education"), value: a.profile.education ? label(EDUCATION_LEVELS, a.profile.education, locale) : t("applications.profile.notGiven") })}
-                          </li>
-                          <li>
-                            {t("applications.profile.item", { label: t("applications.profile.region"), value: a.profile.regionName ?? t("applications.profile.notGiven") })}
-                          </li>
-                          <li>
-                            {t("applications.profile.item", { label: t("applications.profile.graduationYear"), value: a.profile.graduationYear ?? t("applications.profile.notGiven") })}
-                          </li>
-                        </ul>
-                      ) : (
-                        t(a.seekerGone ? "applications.applicants.gone" : "applications.applicants.noProfile")
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <td className="whitespace-nowrap">
+                    <Link to={`/employer/applications/${a.id}`}>{t("applications.applicants.reference", { reference: a.reference })}</Link>
+                  </td>
+                  <td>{t(`applications.status.${a.status}`)}</td>
+                  <td>{formatDateTime(locale, a.appliedAt)}</td>
+                  <td>{t(`applications.source.${a.source}`)}</td>
+                  <td>
+                    <Summary a={a} />
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
@@ -127,5 +120,29 @@ export default function Applicants() {
         <Link to="/employer/vacancies">{t("applications.applicants.back")}</Link>
       </p>
     </div>
+  );
+}
+
+type Applicant = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+
+/** What the anonymous profile says, in short: needs met, skills, education, place, graduation year. */
+function Summary({ a }: { a: Applicant }) {
+  const { t, locale } = useI18n();
+  const sep = t("applications.apply.missing.separator");
+  if (!a.profile) return <>{t(a.seekerGone ? "applications.applicants.gone" : "applications.applicants.noProfile")}</>;
+  const met = a.profile.requiredMet.filter((n) => n.offered).length;
+  return (
+    <ul className="m-0 list-none p-0">
+      <li>{a.profile.needsRequired.length ? t("applications.applicants.needsMet", { met, total: a.profile.needsRequired.length }) : t("applications.applicants.noNeeds")}</li>
+      <li>{t("applications.profile.item", { label: t("applications.profile.skills"), value: a.profile.skills.length ? a.profile.skills.join(sep) : t("applications.profile.notGiven") })}</li>
+      <li>
+        {t("applications.profile.item", {
+          label: t("applications.profile.education"),
+          value: a.profile.education ? label(EDUCATION_LEVELS, a.profile.education, locale) : t("applications.profile.notGiven"),
+        })}
+      </li>
+      <li>{t("applications.profile.item", { label: t("applications.profile.region"), value: a.profile.regionName ?? t("applications.profile.notGiven") })}</li>
+      <li>{t("applications.profile.item", { label: t("applications.profile.graduationYear"), value: a.profile.graduationYear ?? t("applications.profile.notGiven") })}</li>
+    </ul>
   );
 }
