@@ -45,6 +45,21 @@ export function MatchSummary({ match, className = "" }: { match: MatchInfo; clas
   );
 }
 
+/** A reason's words, the typed names in it (skills, certificates) marked with their language on an English page. */
+function LineText({ text, typed }: { text: string; typed?: string }) {
+  const { locale } = useI18n();
+  const lang = contentLang(locale, typed);
+  const at = typed && lang ? text.indexOf(typed) : -1;
+  if (at < 0) return <span>{text}</span>;
+  return (
+    <span>
+      {text.slice(0, at)}
+      <span lang={lang}>{typed}</span>
+      {text.slice(at + typed!.length)}
+    </span>
+  );
+}
+
 /**
  * Why a vacancy suits (or does not suit) the seeker, in words (design §5 rule 3): what does not fit first, then what
  * to check with the employer, then what fits. The same wording everywhere (app/domain/matching/explain.ts).
@@ -57,7 +72,7 @@ export function MatchReasonsList({ match }: { match: MatchInfo }) {
       {lines.map((l) => (
         <li key={`${l.tone}-${l.key}`} className="flex items-start gap-2">
           <Icon name={TONE_ICON[l.tone]} className={LINE_ICON} />
-          <span>{l.text}</span>
+          <LineText text={l.text} typed={l.typed} />
         </li>
       ))}
     </ul>
@@ -67,9 +82,9 @@ export function MatchReasonsList({ match }: { match: MatchInfo }) {
 /**
  * A quota-eligible vacancy. For the seeker (and visitors) it says what it means for them — a contract of a year or
  * more, social insurance, at least the minimum wage (quota-rules.md §1.2 第七条); employers and staff read the
- * compliance term they work with.
+ * compliance term they work with. `short` for cards, where it repeats down a list.
  */
-export function QuotaNote({ className = "" }: { className?: string }) {
+export function QuotaNote({ className = "", short = false }: { className?: string; short?: boolean }) {
   const { t } = useI18n();
   const root = useRouteLoaderData<{ user: { role: string } | null }>("root");
   const role = root?.user?.role;
@@ -77,7 +92,7 @@ export function QuotaNote({ className = "" }: { className?: string }) {
   return (
     <p className={`flex items-start gap-1 text-ok ${className}`}>
       <Icon name="check" className={LINE_ICON} />
-      <span>{forSeeker ? t("vacancies.quota.seeker") : t("vacancies.quota.badge")}</span>
+      <span>{forSeeker ? t(short ? "vacancies.quota.seekerShort" : "vacancies.quota.seeker") : t("vacancies.quota.badge")}</span>
     </p>
   );
 }
@@ -132,7 +147,8 @@ export function VacancyCard({ v, headingLevel = 3 }: { v: VacancyCardData; headi
           </>
         ) : null}
       </dl>
-      {v.quotaEligible ? <QuotaNote className="mt-2" /> : null}
+      {/* Short on a card (it repeats down the list); the vacancy page says it in full. */}
+      {v.quotaEligible ? <QuotaNote className="mt-2" short /> : null}
       {/* The reasons belong to this card's heading; not a landmark of its own (20 cards would make 20 alike). */}
       {v.match ? (
         <div className="mt-3 border-t border-line pt-2">

@@ -24,6 +24,8 @@ export interface ExplainedLine {
   key: string;
   tone: Tone;
   text: string;
+  /** The part of `text` people typed (skill and certificate names), for a page to mark with its language. */
+  typed?: string;
 }
 
 export interface Explanation {
@@ -63,12 +65,16 @@ export function explainMatch(t: Translate, locale: Locale, match: { eligible: bo
   if (r.unmetNeeds.length) not.push({ key: "unmet", tone: "not", text: t("search.reason.unmet", { list: acc(r.unmetNeeds) }) });
   if (r.conflictingDemands.length) not.push({ key: "conflicts", tone: "not", text: t("search.reason.conflicts", { list: dem(r.conflictingDemands) }) });
   if (r.certificatesMissing?.length) {
-    not.push({ key: "certificates", tone: "not", text: t("trainingProfile.reason.certificatesMissing", { list: r.certificatesMissing.join(sep) }) });
+    const typed = r.certificatesMissing.join(sep);
+    not.push({ key: "certificates", tone: "not", text: t("trainingProfile.reason.certificatesMissing", { list: typed }), typed });
   }
   if (r.place === null) not.push({ key: "place", tone: "not", text: t("search.reason.place.none") });
 
   const ask: ExplainedLine[] = [];
-  if (r.skillsMissing.length) ask.push({ key: "skills-missing", tone: "ask", text: t("search.reason.skillsMissing", { list: r.skillsMissing.join(sep) }) });
+  if (r.skillsMissing.length) {
+    const typed = r.skillsMissing.join(sep);
+    ask.push({ key: "skills-missing", tone: "ask", text: t("search.reason.skillsMissing", { list: typed }), typed });
+  }
   if (r.payFits === false) ask.push({ key: "pay", tone: "ask", text: t("search.reason.payLow") });
   if (!r.educationFits) ask.push({ key: "education", tone: "ask", text: t("search.reason.educationLow") });
 
@@ -76,7 +82,10 @@ export function explainMatch(t: Translate, locale: Locale, match: { eligible: bo
   if (r.needsMet.length) fits.push({ key: "needs", tone: "fits", text: t("search.reason.needsMet", { list: acc(r.needsMet) }) });
   if (r.preferredMet.length) fits.push({ key: "preferred", tone: "fits", text: t("search.reason.preferredMet", { list: acc(r.preferredMet) }) });
   if (r.place) fits.push({ key: "place", tone: "fits", text: t(`search.reason.place.${r.place}`) });
-  if (r.skillsMatched.length) fits.push({ key: "skills", tone: "fits", text: t("search.reason.skillsMatched", { list: r.skillsMatched.join(sep) }) });
+  if (r.skillsMatched.length) {
+    const typed = r.skillsMatched.join(sep);
+    fits.push({ key: "skills", tone: "fits", text: t("search.reason.skillsMatched", { list: typed }), typed });
+  }
   if (r.payFits === true) fits.push({ key: "pay", tone: "fits", text: t("search.reason.payFits") });
 
   const summary =

@@ -31,6 +31,7 @@ export const zh = {
   "vacancies.onSite": "需要到岗工作",
   "vacancies.quota.badge": "计入按比例安排残疾人就业",
   "vacancies.quota.seeker": "签 1 年以上劳动合同，缴社保，工资不低于当地最低工资",
+  "vacancies.quota.seekerShort": "1 年以上合同，有社保，不低于最低工资",
   "vacancies.quota.seekerExplain":
     "单位承诺：与录用的人签订 1 年以上（含 1 年）劳动合同，足额缴纳社会保险，实际工资不低于当地最低工资标准。这是残联按比例安排残疾人就业的要求，入职时可以请单位出示合同。",
   "vacancies.quota.explain":

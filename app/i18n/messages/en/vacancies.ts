@@ -33,6 +33,7 @@ export const en: Record<keyof typeof zh, string> = {
   "vacancies.onSite": "Work on site",
   "vacancies.quota.badge": "Counts toward the disability employment quota",
   "vacancies.quota.seeker": "A contract of a year or more, social insurance paid, at least the local minimum wage",
+  "vacancies.quota.seekerShort": "Contract of a year or more, social insurance, minimum wage or more",
   "vacancies.quota.seekerExplain":
     "The employer commits to a labour contract of one year or more for the person hired, to pay their social insurance in full, and to pay at least the local minimum wage. These are the conditions of the disability employment quota; you can ask to see the contract when you start.",
   "vacancies.quota.explain":
