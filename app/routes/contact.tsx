@@ -36,7 +36,7 @@ function CounselorNamed({ name }: { name: string }) {
 }
 
 export default function Contact() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { seeker } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-3xl">
@@ -83,6 +83,7 @@ export default function Contact() {
         <p className="mb-3">{t("basics.contact.inPerson.text")}</p>
         <p>
           {t("basics.contact.inPerson.institutions")} <Link to="/institutions">{t("basics.contact.inPerson.institutionsLink")}</Link>
+          {locale === "en" ? "." : "。"}
         </p>
       </section>
     </div>
