@@ -564,8 +564,13 @@ export function buildExportView(data: AccountExport, regionNames: ReadonlyMap<st
     ],
   });
 
-  return { exportedAt: formatDateTime(locale, data.exportedAt), sections };
+  // An employer's or staff member's own account holds none of a job seeker's kinds of record: those left empty are
+  // not listed for them (a seeker sees every kind, empty or not, to know nothing of it is held).
+  const shown = a.role === "seeker" ? sections : sections.filter((x) => !SEEKER_SECTIONS.has(x.id) || x.tables.some((table) => table.records.length));
+  return { exportedAt: formatDateTime(locale, data.exportedAt), sections: shown };
 }
+
+const SEEKER_SECTIONS = new Set(["consents", "applications", "invitations", "events", "employment", "counseling", "programmes", "messages"]);
 
 /** A notification's text in the reader's language (as on /notifications), status codes as words. */
 function notificationText(t: Translate, kind: string, params: Record<string, string | number>): string {

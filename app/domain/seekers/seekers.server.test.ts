@@ -643,6 +643,18 @@ describe("export: employment services, invitations, events, messages and who rea
   });
 });
 
+describe("export for other roles", () => {
+  it("an employer's readable export lists their own kinds of record, not a job seeker's empty ones", async () => {
+    const user = await createUser(t.db, { role: "employer" });
+    const actor: Actor = { id: user.id, role: "employer", regionCode: null };
+    await createOrganization(t.db, user.id);
+    const data = await exportAccountData(t.db, actor, user.id, { ip: IP });
+    expect(data.profile).toBeNull();
+    const view = buildExportView(data, new Map(), "zh-CN", { mask: true });
+    expect(view.sections.map((x) => x.id)).toEqual(["account", "feedback", "organizations", "notifications", "sessions", "access"]);
+  });
+});
+
 describe("deleting the account", () => {
   it("refuses a wrong password and keeps everything", async () => {
     const s = await seekerWithHistory();
