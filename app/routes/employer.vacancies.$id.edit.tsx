@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { useEffect, useRef } from "react";
 import { getDb } from "../../db/database";
 import { pageTitle } from "~/components/meta";
-import { VacancyForm } from "~/components/vacancies/vacancy-form";
+import { MARK, VacancyForm, withTyped } from "~/components/vacancies/vacancy-form";
 import { listDivisionsWithin } from "~/domain/divisions/divisions.server";
 import { regionTree } from "~/domain/divisions/regions";
 import { hasPermission } from "~/domain/permissions";
@@ -88,6 +88,8 @@ export default function EditVacancy() {
   const lastResult = actionData && !("statusError" in actionData) ? actionData : undefined;
   const { status, organization, values } = vacancy;
   const verified = organization.status === "verified";
+  // The title and the organization's name are Chinese as typed: marked so on an English page (WCAG 3.1.2).
+  const zh = locale === "en" ? "zh-CN" : undefined;
   const expired = status === "open" && vacancy.closingDate !== null && vacancy.closingDate < today;
   const statusButton = (intent: StatusAction, label: string, secondary = false) => (
     <Form method="post">
@@ -102,7 +104,7 @@ export default function EditVacancy() {
       <p className="mb-4">
         <Link to="/employer/vacancies">{t("vacancies.edit.back")}</Link>
       </p>
-      <h1 className="page-title">{t("vacancies.edit.heading", { title: values.title })}</h1>
+      <h1 className="page-title">{withTyped(t("vacancies.edit.heading", { title: MARK }), values.title, zh)}</h1>
       {notice && !actionData ? (
         <p className="notice" role="status">
           {t(notice)}
@@ -133,7 +135,7 @@ export default function EditVacancy() {
         ) : null}
         {statusError ? <StatusError message={statusError} /> : null}
         {!verified && (status === "draft" || status === "closed" || status === "filled") ? (
-          <p className="notice">{t("vacancies.edit.cannotPublish", { name: organization.name })}</p>
+          <p className="notice">{withTyped(t("vacancies.edit.cannotPublish", { name: MARK }), organization.name, zh)}</p>
         ) : null}
         <div className="flex flex-wrap items-center gap-4">
           {status === "draft" ? (

@@ -4,7 +4,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { getDb } from "../../db/database";
 import { Icon } from "~/components/icon";
 import { pageTitle } from "~/components/meta";
-import { vacancyPartId, type VacancyPart } from "~/components/vacancies/vacancy-form";
+import { MARK, vacancyPartId, withTyped, type VacancyPart } from "~/components/vacancies/vacancy-form";
 import { VacancyCard } from "~/components/vacancy-card";
 import { ACCOMMODATIONS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, explain, JOB_CATEGORIES, label, TASK_DEMANDS } from "~/domain/catalog";
 import { hasPermission } from "~/domain/permissions";
@@ -66,22 +66,6 @@ function PartSummary({ part, n, editPath, children }: { part: VacancyPart; n: nu
       </div>
       {children}
     </div>
-  );
-}
-
-/** A placeholder put where a message names something typed in Chinese, so that it can be marked up with its language. */
-const MARK = "\u0000";
-
-function withTyped(message: string, value: string, lang: string | undefined): ReactNode {
-  const [before, ...rest] = message.split(MARK);
-  return rest.length ? (
-    <>
-      {before}
-      <span lang={lang}>{value}</span>
-      {rest.join(value)}
-    </>
-  ) : (
-    message
   );
 }
 

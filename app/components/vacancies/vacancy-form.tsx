@@ -18,6 +18,23 @@ export const VACANCY_PARTS = ["basics", "place", "pay", "access", "requirements"
 export type VacancyPart = (typeof VACANCY_PARTS)[number];
 export const vacancyPartId = (part: VacancyPart) => `vacancy-part-${part}`;
 
+/** A placeholder put where a message names something typed in Chinese (a title, an employer), to mark its language. */
+export const MARK = "\u0000";
+
+/** `message` (made with MARK in place of `value`) with `value` in a span of its language: zh-CN on an English page. */
+export function withTyped(message: string, value: string, lang: string | undefined): ReactNode {
+  const [before, ...rest] = message.split(MARK);
+  return rest.length ? (
+    <>
+      {before}
+      <span lang={lang}>{value}</span>
+      {rest.join(value)}
+    </>
+  ) : (
+    message
+  );
+}
+
 function checkedSet(initial: unknown): Set<string> {
   return new Set((Array.isArray(initial) ? initial : initial ? [initial] : []).filter((v): v is string => typeof v === "string"));
 }
