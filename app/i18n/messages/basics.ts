@@ -134,7 +134,7 @@ export const zh = {
     "残联管理员：本地区（省、市州、县）的管理员在审核用人单位、组织招聘会、审核按比例就业申报和做实名制统计时，能看到与这些工作有关的信息，例如统计名单上的姓名、报名招聘会时提出的便利需求。",
   "basics.privacy.who.feedback": "意见反馈：只有省残联的管理员能看到，联系方式只用来答复。",
   "basics.privacy.who.audit":
-    "审计：除了您本人，任何人查看您的档案、残疾信息，或者在名单上看到您，都会记下是谁、什么时候、为什么。下载个人数据时，这些记录也在里面。",
+    "审计：除了您本人，任何人查看您的档案、残疾信息，或者在名单上看到您，都会记下是谁、什么时候、为什么。在“我的数据”页面可以看到这些记录（显示对方的身份）。",
   "basics.privacy.who.noSale": "我们不出售您的个人信息，也不把它用于广告；除法律、行政法规规定的情形外，不向平台以外的组织提供。",
 
   "basics.privacy.keep.title": "保存多久",
@@ -148,9 +148,9 @@ export const zh = {
 
   "basics.privacy.rights.title": "您的权利",
   "basics.privacy.rights.signIn": "下面的页面需要先登录。我们会在 5 个工作日内答复您提出的请求。",
-  "basics.privacy.rights.access": "查阅和复制（第四十五条）：在求职档案中查看全部信息，或下载包含您全部信息的文件，也可以把文件交给其他服务机构。",
+  "basics.privacy.rights.access": "查阅和复制（第四十五条）：“我的数据”页面列出黔程保存的关于您的全部信息，可以下载为 Excel 或 JSON 文件，也可以把文件交给其他服务机构。",
   "basics.privacy.rights.access.profile": "我的求职档案",
-  "basics.privacy.rights.access.export": "下载我的数据",
+  "basics.privacy.rights.access.export": "我的数据",
   "basics.privacy.rights.correct": "更正和补充（第四十六条）：在求职档案中随时修改。就业指导员或单位记录的信息有错，请告诉您的就业指导员或联系我们。",
   "basics.privacy.rights.delete": "删除（第四十七条）：求职者可以自己删除账户。",
   "basics.privacy.rights.delete.link": "删除我的账户",

@@ -146,7 +146,7 @@ export const en: Record<keyof typeof zh, string> = {
     "Federation admins: admins of your area (province, prefecture or county) see what their work needs when they verify employers, run job fairs, review quota declarations and compile the real-name statistics — for example names on a statistics list, or the accommodations requested when signing up for a job fair.",
   "basics.privacy.who.feedback": "Feedback: only the provincial federation's admins see it, and contact details are used only to reply.",
   "basics.privacy.who.audit":
-    "Audit: whenever anyone other than you opens your profile or disability information, or sees you on a list, we record who, when and why. These records are included when you download your data.",
+    "Audit: whenever anyone other than you opens your profile or disability information, or sees you on a list, we record who, when and why. You can see these records (with the role of whoever it was) on your “My data” page.",
   "basics.privacy.who.noSale":
     "We do not sell your personal information or use it for advertising, and we do not give it to any organization outside the platform except where laws or administrative regulations require it.",
 
@@ -162,9 +162,9 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.privacy.rights.title": "Your rights",
   "basics.privacy.rights.signIn": "You need to be signed in to use the pages below. We reply to any request you make within 5 working days.",
   "basics.privacy.rights.access":
-    "See and copy (article 45): view everything in your profile, or download a file with all your information, which you can also pass on to another service.",
+    "See and copy (article 45): the “My data” page lists everything Qiancheng holds about you, and you can download it as an Excel or JSON file, which you can also pass on to another service.",
   "basics.privacy.rights.access.profile": "My profile",
-  "basics.privacy.rights.access.export": "Download my data",
+  "basics.privacy.rights.access.export": "My data",
   "basics.privacy.rights.correct":
     "Correct and complete (article 46): change your profile at any time. If something your counselor or an employer recorded is wrong, tell your counselor or contact us.",
   "basics.privacy.rights.delete": "Delete (article 47): job seekers can delete their own account.",
