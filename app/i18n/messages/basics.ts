@@ -34,7 +34,7 @@ export const zh = {
   "basics.a11y.modes.highContrast.text": "黑色背景、白色文字、黄色链接，选择框和按钮也一样清楚。",
   "basics.a11y.modes.easyRead": "易读模式",
   "basics.a11y.modes.easyRead.text":
-    "句子短，一行只说一件事，图标旁边都有文字，最重要的按钮放在最前面。首页、找工作、岗位详情、申请岗位、招聘会和注册页面有易读版本。",
+    "句子短，一行只说一件事，图标旁边都有文字，最重要的按钮放在最前面。找工作、岗位详情、申请岗位、招聘会和注册页面有易读版本。",
 
   "basics.a11y.testing.title": "我们怎样检查",
   "basics.a11y.testing.automated":

@@ -37,7 +37,7 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.a11y.modes.highContrast.text": "White text on black with yellow links; checkboxes, radio buttons and buttons are just as clear.",
   "basics.a11y.modes.easyRead": "Easy read",
   "basics.a11y.modes.easyRead.text":
-    "Short sentences, one idea per line, words beside every icon, and the most important button first. The home page, job search, vacancy pages, applying, job fairs and registration have an easy-read version.",
+    "Short sentences, one idea per line, words beside every icon, and the most important button first. Job search, vacancy pages, applying, job fairs and registration have an easy-read version.",
 
   "basics.a11y.testing.title": "How we test",
   "basics.a11y.testing.automated":
