@@ -173,7 +173,7 @@ export default function Dashboard() {
         <Rich text={t("dashboard.welcome")} parts={{ name: <span lang={contentLang(locale, name)}>{name}</span> }} />
         {regionName ? (
           <>
-            {" "}
+            {locale === "en" ? " " : ""}
             <Rich text={t("dashboard.region")} parts={{ region: <Typed text={regionName} /> }} />
           </>
         ) : null}
