@@ -4,9 +4,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { contentLang } from "~/components/content-lang";
 import { timeRange } from "~/components/events/time-range";
-import { Field, SelectField } from "~/components/form/field";
+import { Field } from "~/components/form/field";
 import { Icon } from "~/components/icon";
 import { localeFromMatches } from "~/components/meta";
+import { RegionPicker } from "~/components/region-picker";
 import { listPublicEvents } from "~/domain/events/events.server";
 import { parseSearchParams } from "~/domain/search/search.schema";
 import { searchVacancies } from "~/domain/search/search.server";
@@ -33,7 +34,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return {
     openVacancies: open.total,
     events: events.upcoming.slice(0, HOME_EVENTS),
-    prefectures: regions.prefectures.map((p) => ({ code: p.code, name: p.name })),
+    prefectures: regions.prefectures,
     role: context.auth?.user.role ?? null,
   };
 }
@@ -99,8 +100,8 @@ export default function Home() {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /**
- * The search box: keyword and prefecture (the county is chosen among the results, so it works without JavaScript
- * and without an 88-line list), and the way in by the support one needs.
+ * The search box: keyword and place (prefecture then county, as on the search page: one grouped list without
+ * JavaScript, see region-picker.tsx), and the way in by the support one needs.
  */
 function HomeSearch({ prefectures, role, openVacancies }: { prefectures: LoaderData["prefectures"]; role: string | null; openVacancies: number }) {
   const { t } = useI18n();
@@ -113,12 +114,12 @@ function HomeSearch({ prefectures, role, openVacancies }: { prefectures: LoaderD
       <p className="mb-4 font-bold">{t("home.open.count", { count: openVacancies })}</p>
       <Form method="get" action="/vacancies" role="search" aria-label={t("search.form.label")}>
         <Field meta={fields.q} label={t("search.q")} hint={t("search.qHint")} type="search" maxLength={100} />
-        <SelectField
+        <RegionPicker
           meta={fields.region}
-          label={t("home.search.region")}
-          hint={t("home.search.regionHint")}
+          label={t("search.region")}
           placeholder={t("search.regionAny")}
-          options={prefectures.map((p) => ({ value: p.code, label: p.name }))}
+          prefectures={prefectures}
+          wholePrefecture={(p) => t("search.regionWhole", { name: p.name })}
         />
         <p className="mb-4">
           <button type="submit" className="button">

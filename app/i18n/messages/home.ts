@@ -2,8 +2,6 @@
 export const zh = {
   "home.description": "黔程是贵州残疾人就业服务平台：查找写明无障碍便利的岗位并在线申请，了解残联近期的招聘活动。求职者、用人单位和就业服务人员都从这里开始。",
   "home.search.title": "找工作",
-  "home.search.region": "工作地点（市州）",
-  "home.search.regionHint": "先选市（州）。在搜索结果里可以再选区县。",
   "home.search.submit": "搜索岗位",
   "home.search.suitsMe": "只看适合我的岗位",
   "home.search.byNeeds": "按我需要的便利找",

@@ -4,8 +4,6 @@ import type { zh } from "../home";
 export const en: Record<keyof typeof zh, string> = {
   "home.description": "Qiancheng is Guizhou's employment service for disabled people: find vacancies that say what support they offer and apply online, and see the Disabled Persons' Federation's coming recruitment events. Job-seekers, employers and employment staff all start here.",
   "home.search.title": "Find work",
-  "home.search.region": "Place of work (prefecture)",
-  "home.search.regionHint": "Choose a prefecture first. You can narrow it to a county in the results.",
   "home.search.submit": "Search vacancies",
   "home.search.suitsMe": "Only vacancies that suit me",
   "home.search.byNeeds": "By the support I need",
