@@ -16,10 +16,10 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.a11y.standard.text":
     "The site aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA and the national standard GB/T 37668-2019, Information technology — Accessibility requirements and testing methods for web content, and to provide accessible information services as the Barrier-Free Environment Construction Law of the People's Republic of China requires.",
   "basics.a11y.standard.status":
-    "The site partially meets these standards: our automated checks require every page they visit to be free of violations, but there are still the shortcomings listed under “Known problems” below.",
+    "The site partially meets these standards: our automated checks require every page they visit to be free of violations, but there are still the shortcomings listed under \"Known problems\" below.",
 
   "basics.a11y.use.title": "What you can do on this site",
-  "basics.a11y.use.keyboard": "Do everything with a keyboard alone, always able to see where you are (the focus). Every page starts with a “Skip to main content” link.",
+  "basics.a11y.use.keyboard": "Do everything with a keyboard alone, always able to see where you are (the focus). Every page starts with a \"Skip to main content\" link.",
   "basics.a11y.use.screenReader":
     "Pages have a clear heading structure and named regions; every form field has a text label; when something is wrong, a list of all the errors at the top of the page links to each one.",
   "basics.a11y.use.noScript": "Register, sign in, look for work, apply for vacancies and sign up for job fairs with JavaScript turned off.",
@@ -43,7 +43,7 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.a11y.testing.automated":
     "Automated tests: after every change to the site, automated tests go through the main tasks of job seekers, employers and staff in the Chromium browser, and check every page state they reach (including error messages) with axe against the WCAG 2.0, 2.1 and 2.2 level A and AA rules, in Chinese and English and in every display mode. A single violation fails the tests.",
   "basics.a11y.testing.noScript": "Without JavaScript: the main tasks are run again in a browser with JavaScript turned off.",
-  "basics.a11y.testing.keyboard": "Keyboard: the automated tests check the “Skip to main content” link and, on some pages, where the keyboard focus lands after an action.",
+  "basics.a11y.testing.keyboard": "Keyboard: the automated tests check the \"Skip to main content\" link and, on some pages, where the keyboard focus lands after an action.",
   "basics.a11y.testing.manual":
     "Manual checks: in December 2026 we went through the main pages of every kind of user as a newcomer would, with Lighthouse, the W3C Nu Html Checker, the keyboard alone, a 320-pixel-wide screen and 200% zoom, and improved the navigation, the forms and the pages on phones as a result.",
 
@@ -79,7 +79,7 @@ export const en: Record<keyof typeof zh, string> = {
 
   "basics.privacy.controller.title": "Who is responsible for your information",
   "basics.privacy.controller.text":
-    "Qiancheng is provided by the Guizhou Disabled Persons' Federation (“the federation”), which is the handler of the personal information on this site. If you have a question about this notice, or want to use any of the rights below, send us feedback online or call 12385.",
+    "Qiancheng is provided by the Guizhou Disabled Persons' Federation (\"the federation\"), which is the handler of the personal information on this site. If you have a question about this notice, or want to use any of the rights below, send us feedback online or call 12385.",
   "basics.privacy.controller.contact": "Contact us",
 
   "basics.privacy.collect.title": "What we collect",
@@ -135,7 +135,7 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.privacy.who.you": "You: you can see and change everything in your profile.",
   "basics.privacy.who.employers": "Employers:",
   "basics.privacy.who.employers.discoverable":
-    "If you turn on “Let employers find me”, employers see only your anonymous profile: the accommodations you need, your skills, education, the county or district you live in and your graduation year. They do not see your name, ID number, certificate number, disability category or grade, mobile number or email.",
+    "If you turn on \"Let employers find me\", employers see only your anonymous profile: the accommodations you need, your skills, education, the county or district you live in and your graduation year. They do not see your name, ID number, certificate number, disability category or grade, mobile number or email.",
   "basics.privacy.who.employers.apply":
     "When you apply, that employer sees your anonymous profile and whatever you chose to share in that application (name, contact details, disability category and grade, certificate number). Note that sharing your certificate number also shares your ID number. If you withdraw the application, the employer no longer sees what you shared.",
   "basics.privacy.who.employers.hire":
@@ -146,7 +146,7 @@ export const en: Record<keyof typeof zh, string> = {
     "Federation admins: admins of your area (province, prefecture or county) see what their work needs when they verify employers, run job fairs, review quota declarations and compile the real-name statistics — for example names on a statistics list, or the accommodations requested when signing up for a job fair.",
   "basics.privacy.who.feedback": "Feedback: only the provincial federation's admins see it, and contact details are used only to reply.",
   "basics.privacy.who.audit":
-    "Audit: whenever anyone other than you opens your profile or disability information, or sees you on a list, we record who, when and why. You can see these records (with the role of whoever it was) on your “My data” page.",
+    "Audit: whenever anyone other than you opens your profile or disability information, or sees you on a list, we record who, when and why. You can see these records (with the role of whoever it was) on your \"My data\" page.",
   "basics.privacy.who.noSale":
     "We do not sell your personal information or use it for advertising, and we do not give it to any organization outside the platform except where laws or administrative regulations require it.",
 
@@ -162,7 +162,7 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.privacy.rights.title": "Your rights",
   "basics.privacy.rights.signIn": "You need to be signed in to use the pages below. We reply to any request you make within 5 working days.",
   "basics.privacy.rights.access":
-    "See and copy (article 45): the “My data” page lists everything Qiancheng holds about you, and you can download it as an Excel or JSON file, which you can also pass on to another service.",
+    "See and copy (article 45): the \"My data\" page lists everything Qiancheng holds about you, and you can download it as an Excel or JSON file, which you can also pass on to another service.",
   "basics.privacy.rights.access.profile": "My profile",
   "basics.privacy.rights.access.export": "My data",
   "basics.privacy.rights.correct":
@@ -170,7 +170,7 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.privacy.rights.delete": "Delete (article 47): job seekers can delete their own account.",
   "basics.privacy.rights.delete.link": "Delete my account",
   "basics.privacy.rights.withdraw":
-    "Withdraw consent (article 15): withdrawing consent for your disability information deletes the category, grade and certificate number; you can turn off “Let employers find me” at any time; and withdrawing an application stops that employer seeing what you shared in it. Withdrawing does not affect what was done before.",
+    "Withdraw consent (article 15): withdrawing consent for your disability information deletes the category, grade and certificate number; you can turn off \"Let employers find me\" at any time; and withdrawing an application stops that employer seeing what you shared in it. Withdrawing does not affect what was done before.",
   "basics.privacy.rights.withdraw.disability": "Disability information",
   "basics.privacy.rights.withdraw.visibility": "Let employers find me",
   "basics.privacy.rights.explain": "Ask for an explanation (article 48): if you have questions about how we handle your information, you can ask us to explain.",
@@ -229,8 +229,8 @@ export const en: Record<keyof typeof zh, string> = {
   "basics.feedback.kind.suggestion": "An idea or suggestion",
   "basics.feedback.kind.other": "Something else",
   "basics.feedback.page": "Which page is it about?",
-  "basics.feedback.page.hint": "We have filled in the address of the page you came from. You can also describe the page in words, for example “job search”. Leave it empty if you are not sure.",
-  "basics.feedback.page.hintEmpty": "The name or address of the page, for example “job search”. Leave it empty if you are not sure.",
+  "basics.feedback.page.hint": "We have filled in the address of the page you came from. You can also describe the page in words, for example \"job search\". Leave it empty if you are not sure.",
+  "basics.feedback.page.hintEmpty": "The name or address of the page, for example \"job search\". Leave it empty if you are not sure.",
   "basics.feedback.message": "What happened?",
   "basics.feedback.message.hint": "For example: what you wanted to do, what went wrong, and what device or assistive software you use. Up to 2,000 characters.",
   "basics.feedback.contact": "Your mobile number or email address",
