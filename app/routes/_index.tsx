@@ -3,11 +3,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { contentLang } from "~/components/content-lang";
+import { EasyHome } from "~/components/easy-read/easy-home";
 import { timeRange } from "~/components/events/time-range";
 import { Field } from "~/components/form/field";
 import { Icon } from "~/components/icon";
 import { localeFromMatches } from "~/components/meta";
 import { RegionPicker } from "~/components/region-picker";
+import { useDisplay } from "~/components/use-display";
 import { listPublicEvents } from "~/domain/events/events.server";
 import { parseSearchParams } from "~/domain/search/search.schema";
 import { searchVacancies } from "~/domain/search/search.server";
@@ -42,6 +44,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export default function Home() {
   const { t, locale } = useI18n();
   const { openVacancies, events, prefectures, role } = useLoaderData<typeof loader>();
+  const display = useDisplay();
+  if (display.easyRead) return <EasyHome />;
   return (
     <div>
       <h1 className="page-title text-4xl">{t("home.title")}</h1>

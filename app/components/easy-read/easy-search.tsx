@@ -146,7 +146,7 @@ function EasySearchForm({
         <span>{t("easyRead.search.submit")}</span>
       </button>
       <Next lines={[t("easyRead.search.next")]} />
-      <details className="easy-more" open={moreOpen}>
+      <details id="search-needs" className="easy-more" open={moreOpen}>
         <summary>{t("easyRead.search.more")}</summary>
         <CheckboxGroup
           meta={fields.acc}

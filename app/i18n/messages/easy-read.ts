@@ -27,6 +27,7 @@ export const zh = {
   "easyRead.home.search.hint": "可以不写。例如：客服、包装、按摩。",
   "easyRead.home.search.submit": "找工作",
   "easyRead.home.search.next": "您会看到很多工作。您可以选一个看。",
+  "easyRead.home.search.byNeeds": "按我需要的帮助找工作",
   "easyRead.home.events.title": "招聘会",
   "easyRead.home.events.line1": "招聘会是找工作的活动。",
   "easyRead.home.events.line2": "很多单位会来招人。",

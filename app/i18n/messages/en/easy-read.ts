@@ -21,6 +21,7 @@ export const en: Record<keyof typeof zh, string> = {
   "easyRead.home.search.hint": "You do not have to write anything. For example: cleaning, packing, massage.",
   "easyRead.home.search.submit": "Find jobs",
   "easyRead.home.search.next": "You will see a list of jobs. You can choose one to look at.",
+  "easyRead.home.search.byNeeds": "Find jobs that give the help I need",
   "easyRead.home.events.title": "Job fairs",
   "easyRead.home.events.line1": "A job fair is a meeting to find work.",
   "easyRead.home.events.line2": "Many employers come to find workers.",
