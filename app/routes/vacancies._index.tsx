@@ -44,8 +44,9 @@ export default function VacancySearch() {
     <div>
       <h1 className="page-title">{t("search.title")}</h1>
       <p className="lead max-w-3xl">{t("search.lead")}</p>
-      {/* The form comes first and is long on a phone: a way past it to the results. */}
-      <p className="mb-4">
+      {/* On a narrow screen the form comes first and is long: a visible way past it, with the count (the shell's
+          skip link to #results is for keyboard users; on a wide screen the results are beside the form). */}
+      <p className="mb-4 lg:hidden">
         <a href="#results">{t("search.skipToResults", { count: result.total })}</a>
       </p>
 
