@@ -282,7 +282,7 @@ export function EasyEvent({ registerForm, registerFields, failure, failureRef }:
                                   <input type="hidden" name="slotId" value={s.id} />
                                   <button
                                     type="submit"
-                                    className={s.mine ? "button button-secondary button-small" : "button button-small"}
+                                    className={s.mine ? "button button-secondary" : "button"}
                                     aria-label={t(s.mine ? "easyRead.event.slot.unbookLabel" : "easyRead.event.slot.bookLabel", { organization: p.organizationName, time })}
                                   >
                                     {t(s.mine ? "easyRead.event.slot.unbook" : "easyRead.event.slot.book")}
