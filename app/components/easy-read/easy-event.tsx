@@ -6,7 +6,7 @@ import { contentLang } from "~/components/content-lang";
 import { EasyIcon } from "~/components/easy-read/easy-icon";
 import { ActionLink, EasyPage, Fact, IconLink, Lines, Next } from "~/components/easy-read/easy-page";
 import { ArrangementList, easyTimeRange, EventWhenWhere } from "~/components/easy-read/easy-events";
-import { eventAction } from "~/components/easy-read/easy-read";
+import { counted, eventAction } from "~/components/easy-read/easy-read";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { CheckboxGroup } from "~/components/form/field";
 import { REGISTRATION_ACCESS_REQUESTS, type RegistrationAccessRequest } from "~/domain/events/events.schema";
@@ -95,7 +95,7 @@ export function EasyEvent({ registerForm, registerFields, failure, failureRef }:
       ) : null}
       {open && !competition ? (
         <>
-          <Fact icon="ticket">{page.seatsLeft > 0 ? t("easyRead.event.seats", { left: page.seatsLeft }) : t(page.registrationOpen ? "easyRead.event.full" : "easyRead.event.fullClosed")}</Fact>
+          <Fact icon="ticket">{page.seatsLeft > 0 ? counted(t, "easyRead.event.seats", page.seatsLeft, "left") : t(page.registrationOpen ? "easyRead.event.full" : "easyRead.event.fullClosed")}</Fact>
           <Fact icon="calendar">{t("easyRead.event.deadline", { time: formatDateTime(locale, e.registrationDeadline) })}</Fact>
         </>
       ) : null}

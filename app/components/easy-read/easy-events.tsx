@@ -2,6 +2,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { contentLang } from "~/components/content-lang";
 import { EasyIcon, type EasyIconName } from "~/components/easy-read/easy-icon";
 import { EasyPage, Fact, Lines } from "~/components/easy-read/easy-page";
+import { counted } from "~/components/easy-read/easy-read";
 import { toLocalDateTime, type EVENT_ARRANGEMENTS } from "~/domain/events/events.schema";
 import type { EventKind } from "../../../db/schema";
 import { formatDate, formatDateTime, formatTime } from "~/i18n/dates";
@@ -70,7 +71,7 @@ export function ArrangementList({ arrangements, max }: { arrangements: string[];
           </li>
         ))}
       </ul>
-      {arrangements.length > shown.length ? <p>{t("easyRead.vacancy.helpMore", { count: arrangements.length - shown.length })}</p> : null}
+      {arrangements.length > shown.length ? <p>{counted(t, "easyRead.vacancy.helpMore", arrangements.length - shown.length)}</p> : null}
     </>
   );
 }
@@ -112,7 +113,7 @@ export function EasyEvents() {
                       <Fact icon="cross">{seatsLeft > 0 ? t("easyRead.event.closed") : t("easyRead.event.fullClosed")}</Fact>
                     ) : (
                       <>
-                        <Fact icon="ticket">{seatsLeft > 0 ? t("easyRead.event.seats", { left: seatsLeft }) : t("easyRead.event.full")}</Fact>
+                        <Fact icon="ticket">{seatsLeft > 0 ? counted(t, "easyRead.event.seats", seatsLeft, "left") : t("easyRead.event.full")}</Fact>
                         <Fact icon="calendar">{t("easyRead.event.deadline", { time: formatDateTime(locale, e.registrationDeadline) })}</Fact>
                       </>
                     )}

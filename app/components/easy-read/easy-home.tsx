@@ -2,6 +2,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { contentLang } from "~/components/content-lang";
 import { EasyIcon } from "~/components/easy-read/easy-icon";
 import { ActionLink, EasyPage, Fact, IconLink, Lines, Next } from "~/components/easy-read/easy-page";
+import { counted } from "~/components/easy-read/easy-read";
 import { formatDate } from "~/i18n/dates";
 import { useI18n } from "~/i18n/use-i18n";
 import type { loader } from "~/routes/_index";
@@ -18,7 +19,7 @@ export function EasyHome() {
     <EasyPage>
       <h1 className="easy-title">{t("easyRead.home.title")}</h1>
       <Lines lines={[t("easyRead.home.line1"), t("easyRead.home.line2"), t("easyRead.home.line3")]} />
-      <p className="easy-count">{t("easyRead.home.count", { count: openVacancies })}</p>
+      <p className="easy-count">{counted(t, "easyRead.home.count", openVacancies)}</p>
 
       <Form method="get" action="/vacancies" role="search" aria-label={t("easyRead.search.form")} className="easy-form easy-action-box">
         <div className="field">

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { zh } from "~/i18n/messages/easy-read";
 import { en } from "~/i18n/messages/en/easy-read";
-import { eventAction, sentences, vacancyAction, type EventActionInput } from "./easy-read";
+import type { Translate } from "~/i18n/i18n";
+import { counted, eventAction, sentences, vacancyAction, type EventActionInput } from "./easy-read";
 
 describe("vacancyAction", () => {
   it("asks a seeker to apply, a visitor to sign in first, and tells other roles they cannot", () => {
@@ -84,5 +85,16 @@ describe("sentences", () => {
     expect(sentences("For example: name@example.com")).toEqual(["For example: name@example.com"]);
     expect(sentences("每个月 3,200.5 元")).toEqual(["每个月 3,200.5 元"]);
     expect(sentences("您想做什么工作？")).toEqual(["您想做什么工作？"]);
+  });
+});
+
+describe("counted", () => {
+  const t = ((key: string, vars?: Record<string, string | number>) => en[key as keyof typeof en].replace(/\{(\w+)\}/g, (_, n: string) => String(vars?.[n]))) as Translate;
+
+  it("says 1 in the singular and other numbers in the plural", () => {
+    expect(counted(t, "easyRead.event.seats", 1, "left")).toBe("1 place left.");
+    expect(counted(t, "easyRead.event.seats", 12, "left")).toBe("12 places left.");
+    expect(counted(t, "easyRead.search.count", 1)).toBe("We found 1 job.");
+    expect(counted(t, "easyRead.search.count", 0)).toBe("We found 0 jobs.");
   });
 });

@@ -3,6 +3,7 @@
  * page shows first. The full pages show every case in their own places; an easy-read page shows the one that
  * applies, at the top.
  */
+import type { Translate } from "~/i18n/i18n";
 
 export type VacancyAction = "apply" | "applied" | "signIn" | "otherRole" | "closed";
 
@@ -73,4 +74,19 @@ export function sentences(text: string): string[] {
     .split(/(?<=[。！？])|(?<=[.!?])\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** Texts with a number that read differently for 1 ("1 place left", "1 job"): each has a ".one" twin in the catalog. */
+export type Counted =
+  | "easyRead.home.count"
+  | "easyRead.search.count"
+  | "easyRead.search.countEligible"
+  | "easyRead.vacancy.helpMore"
+  | "easyRead.vacancy.openings"
+  | "easyRead.vacancy.askCount"
+  | "easyRead.event.seats";
+
+/** The text for a number: the ".one" twin for 1, else the text with the number in `{name}`. */
+export function counted(t: Translate, key: Counted, n: number, name = "count"): string {
+  return n === 1 ? t(`${key}.one`) : t(key, { [name]: n });
 }

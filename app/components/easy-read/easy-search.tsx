@@ -2,6 +2,7 @@ import { useForm } from "@conform-to/react";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { EasyIcon } from "~/components/easy-read/easy-icon";
 import { EasyPage, IconLink, Lines, Next } from "~/components/easy-read/easy-page";
+import { counted } from "~/components/easy-read/easy-read";
 import { EasyVacancyCard } from "~/components/easy-read/easy-vacancy-card";
 import { CheckboxField, CheckboxGroup, Field, RadioGroup, SelectField } from "~/components/form/field";
 import { Pagination } from "~/components/pagination";
@@ -38,7 +39,7 @@ export function EasySearch() {
           {t("easyRead.search.results")}
         </h2>
         <p role="status" aria-live="polite" className="easy-count">
-          {t(result.mode === "eligible" ? "easyRead.search.countEligible" : "easyRead.search.count", { count: result.total })}
+          {counted(t, result.mode === "eligible" ? "easyRead.search.countEligible" : "easyRead.search.count", result.total)}
         </p>
         {isSeeker && !result.placeKnown ? (
           <div className="notice">

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { contentLang } from "~/components/content-lang";
 import { EasyIcon } from "~/components/easy-read/easy-icon";
 import { Fact } from "~/components/easy-read/easy-page";
+import { counted } from "~/components/easy-read/easy-read";
 import { ACCOMMODATIONS, label, TASK_DEMANDS } from "~/domain/catalog";
 import type { MatchInfo } from "~/domain/search/search.server";
 import { formatYuan } from "~/domain/vacancies/format";
@@ -49,7 +50,7 @@ export function MatchLines({ match, details }: { match: MatchInfo; details?: boo
           ))}
         </ul>
       ) : null}
-      {verdict === "mostly" && !details ? <Fact icon="info">{t(askCount === 1 ? "easyRead.vacancy.askCount.one" : "easyRead.vacancy.askCount", { count: askCount })}</Fact> : null}
+      {verdict === "mostly" && !details ? <Fact icon="info">{counted(t, "easyRead.vacancy.askCount", askCount)}</Fact> : null}
       {details && ask.length ? (
         <ul className="easy-lines">
           {ask.map((line) => (
@@ -112,7 +113,7 @@ export function EasyVacancyCard({ v }: { v: EasyCardVacancy }) {
               </li>
             ))}
           </ul>
-          {v.accommodations.length > HELP_SHOWN ? <p>{t("easyRead.vacancy.helpMore", { count: v.accommodations.length - HELP_SHOWN })}</p> : null}
+          {v.accommodations.length > HELP_SHOWN ? <p>{counted(t, "easyRead.vacancy.helpMore", v.accommodations.length - HELP_SHOWN)}</p> : null}
         </>
       ) : null}
     </article>

@@ -3,7 +3,7 @@ import { contentLang } from "~/components/content-lang";
 import { EasyIcon } from "~/components/easy-read/easy-icon";
 import { ActionLink, EasyPage, Fact, IconLink, Lines, Next } from "~/components/easy-read/easy-page";
 import { easyPay, MatchLines } from "~/components/easy-read/easy-vacancy-card";
-import { vacancyAction } from "~/components/easy-read/easy-read";
+import { counted, vacancyAction } from "~/components/easy-read/easy-read";
 import { ACCOMMODATIONS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, explain, label, TASK_DEMANDS } from "~/domain/catalog";
 import { formatDate } from "~/i18n/dates";
 import { useI18n } from "~/i18n/use-i18n";
@@ -193,7 +193,7 @@ export function EasyVacancy() {
         <Lines
           lines={[
             t("easyRead.vacancy.type", { type: label(EMPLOYMENT_TYPES, v.employmentType, locale) }),
-            t("easyRead.vacancy.openings", { count: v.openings }),
+            counted(t, "easyRead.vacancy.openings", v.openings),
             v.closingDate ? t("easyRead.vacancy.closing", { date: formatDate(locale, v.closingDate) }) : t("easyRead.vacancy.noClosing"),
           ]}
         />
