@@ -43,10 +43,11 @@ function useRouteChange(header: RefObject<HTMLElement>, announce: (text: string)
     const placedByPage = !!active && active !== focusedAtCommit.current && active !== document.body && !!main?.contains(active);
     header.current?.querySelectorAll("details[open]").forEach((d) => d.removeAttribute("open"));
     if (!placedByPage) {
-      const h1 = main?.querySelector("h1");
-      if (h1) {
-        if (!h1.hasAttribute("tabindex")) h1.setAttribute("tabindex", "-1");
-        h1.focus({ preventScroll: true });
+      // The page's h1, or the main region itself on a page without one (it has tabIndex -1).
+      const target = main?.querySelector("h1") ?? main;
+      if (target) {
+        if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+        target.focus({ preventScroll: true });
       }
     }
     announce(document.title);
