@@ -26,7 +26,7 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const t = translator(data?.locale ?? DEFAULT_LOCALE);
-  if (!error) return [{ title: t("site.name") }];
+  if (!error) return [{ title: t("site.name") }, { name: "description", content: t("site.description") }];
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return [{ title: `${t(notFound ? "error.notFound.title" : "error.general.title")} - ${t("site.titleSuffix")}` }];
 };

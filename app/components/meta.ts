@@ -11,8 +11,11 @@ export function localeFromMatches(matches: readonly MatchLike[]): Locale {
   return root?.locale ?? DEFAULT_LOCALE;
 }
 
-/** `<title>` for a page: "页面 - 黔程", in the visitor's language. */
-export function pageTitle(matches: readonly MatchLike[], key: MessageKey): MetaDescriptor[] {
+/**
+ * `<title>` and meta description for a page: "页面 - 黔程", in the visitor's language. The description is the page's
+ * own where it has one (public pages found from search engines), else the site's.
+ */
+export function pageTitle(matches: readonly MatchLike[], key: MessageKey, description?: MessageKey): MetaDescriptor[] {
   const t = translator(localeFromMatches(matches));
-  return [{ title: `${t(key)} - ${t("site.titleSuffix")}` }];
+  return [{ title: `${t(key)} - ${t("site.titleSuffix")}` }, { name: "description", content: t(description ?? "site.description") }];
 }

@@ -28,15 +28,16 @@ import * as conversation from "./messages/en/conversation";
 import * as seekers from "./messages/en/seekers";
 import * as accountUx from "./messages/en/account-ux";
 import * as vacancies from "./messages/en/vacancies";
-import * as easyRead from "./messages/en/easy-read";
 import * as home from "./messages/en/home";
 import * as dashboard from "./messages/en/dashboard";
 import * as vacancyForm from "./messages/en/vacancy-form";
+import * as easyRead from "./messages/en/easy-read";
 import * as basics from "./messages/en/basics";
 import type { CoreMessageKey, MessageKey } from "./zh-CN";
 
 const core: Record<CoreMessageKey, string> = {
   "site.name": "Qiancheng",
+  "site.description": "Qiancheng is Guizhou's employment service for disabled people: find and apply for vacancies that state their accessibility, join the federation's recruitment events and training, with one-to-one help from employment counselors.",
   "site.tagline": "Employment services for disabled people in Guizhou",
   "site.skipLink": "Skip to main content",
   "site.footer.about": "Qiancheng is an open-source employment service for disabled people in Guizhou, used together by the Disabled Persons' Federation, employers and employment services.",

@@ -32,15 +32,16 @@ import * as conversation from "./messages/conversation";
 import * as seekers from "./messages/seekers";
 import * as accountUx from "./messages/account-ux";
 import * as vacancies from "./messages/vacancies";
-import * as easyRead from "./messages/easy-read";
 import * as home from "./messages/home";
 import * as dashboard from "./messages/dashboard";
 import * as vacancyForm from "./messages/vacancy-form";
+import * as easyRead from "./messages/easy-read";
 import * as basics from "./messages/basics";
 
 const core = {
   "site.name": "黔程",
   "site.tagline": "贵州残疾人就业服务平台",
+  "site.description": "黔程是贵州残疾人就业服务平台：查找写明无障碍便利的岗位并申请，参加残联专场招聘会和职业培训，由就业服务人员一对一帮助。",
   "site.skipLink": "跳到主要内容",
   "site.footer.about": "黔程是面向贵州残疾人的开源就业服务平台，由残联、用人单位和就业服务机构共同使用。",
   "site.footer.source": "开源项目",
