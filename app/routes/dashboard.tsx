@@ -177,6 +177,7 @@ export default function Dashboard() {
             <Rich text={t("dashboard.region")} parts={{ region: <Typed text={regionName} /> }} />
           </>
         ) : null}
+        <span className="block text-base text-muted">{t("dashboard.role", { role: t(`role.${summary.role}`) })}</span>
       </p>
       {summary.role === "seeker" ? <SeekerView s={summary} /> : null}
       {summary.role === "employer" ? <EmployerView s={summary} /> : null}

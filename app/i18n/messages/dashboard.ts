@@ -5,6 +5,7 @@
 export const zh = {
   "dashboard.title": "我的工作台",
   "dashboard.welcome": "欢迎，{name}。",
+  "dashboard.role": "您的身份：{role}",
   "dashboard.createdNotice": "账户已创建，欢迎使用黔程。",
   "dashboard.signedInNotice": "登录成功。",
   "dashboard.tasks.title": "需要您处理",

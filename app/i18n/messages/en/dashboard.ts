@@ -4,6 +4,7 @@ import type { zh } from "../dashboard";
 export const en: Record<keyof typeof zh, string> = {
   "dashboard.title": "My dashboard",
   "dashboard.welcome": "Welcome, {name}.",
+  "dashboard.role": "Signed in as: {role}",
   "dashboard.createdNotice": "Your account has been created. Welcome to Qiancheng.",
   "dashboard.signedInNotice": "You are signed in.",
   "dashboard.tasks.title": "Needs your attention",
