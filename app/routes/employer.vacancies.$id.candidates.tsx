@@ -92,9 +92,9 @@ export default function Candidates() {
                     <dt className="font-bold">{t("candidates.needs")}</dt>
                     <dd>{c.needs.length ? c.needs.map((n) => label(ACCOMMODATIONS, n, locale)).join(sep) : t("candidates.none")}</dd>
                   </dl>
-                  <section className="mt-3 border-t border-line pt-2" aria-label={t("search.reasons")}>
+                  <div className="mt-3 border-t border-line pt-2">
                     <MatchReasonsList match={c.match} />
-                  </section>
+                  </div>
                   <div className="mt-3">
                     {c.applied ? (
                       <p>{t("candidates.applied")}</p>
