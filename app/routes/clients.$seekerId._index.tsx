@@ -51,6 +51,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   const seekerId = params.seekerId ?? "";
+  // The client page is the counselor's: a seeker writes to their counselor from /my-plan, never here.
+  if (actor.role !== "counselor") throw new Response("Not Found", { status: 404 });
   const db = await getDb();
   await requireThreadWriter(db, actor, seekerId);
   const formData = await request.formData();

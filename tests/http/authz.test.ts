@@ -432,7 +432,8 @@ const ROUTES: Record<string, Entry> = {
     },
   },
 
-  "dashboard.tsx": { get: [{ expect: signedIn("ok") }] },
+  // The counselor's dashboard names people of their own caseload (new assignments, messages, answered referrals).
+  "dashboard.tsx": { get: [{ expect: signedIn("ok"), shows: { counselor: NAMES, counselor2: NAMES } }] },
 
   // The public quota disclosure; objecting needs an account (an empty form is refused).
   "disclosures.$year._index.tsx": {

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { createOrganization, createUser, makeUscc } from "../../../tests/fixtures/factories";
 import { organizationInput } from "../../../tests/fixtures/organizations";
@@ -280,6 +281,8 @@ describe("verification by admins of the region", () => {
     const pending1 = await createOrganization(t.db, owners[1]!.id, { regionCode: region, status: "pending", name: `兴义待审核单位甲${tag}` });
     const pending2 = await createOrganization(t.db, owners[2]!.id, { regionCode: "522323", status: "pending", name: `普安待审核单位乙${tag}` });
     await registered({ regionCode: "520102", name: `南明单位${tag}` }); // elsewhere: never listed
+    // Two rows made within one millisecond share created_at; the second is made later by a second, as in life.
+    await t.db.updateTable("organization").set({ created_at: sql`created_at + interval '1 second'` }).where("id", "=", pending2.id).execute();
     const all = await listOrganizationsForReview(t.db, queueAdmin, { status: "all", q: "", page: 1 });
     const firstDecided = all.items.findIndex((i) => i.status !== "pending");
     if (firstDecided >= 0) expect(all.items.slice(firstDecided).some((i) => i.status === "pending")).toBe(false);
