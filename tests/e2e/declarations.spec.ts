@@ -312,7 +312,7 @@ test.describe.serial("annual declarations, review and disclosure", () => {
     await expect(rowOf(employees, "王芳")).toContainText(run.shared);
     await expect(rowOf(employees, "王芳")).toContainText("1 项需核实");
     await expect(rowOf(employees, "刘强")).toContainText("3 项需核实");
-    await expect(rowOf(employees, "刘强")).toContainText(`${DATA_YEAR}-03-01 – ${DATA_YEAR}-12-31`);
+    await expect(rowOf(employees, "刘强")).toContainText(`${DATA_YEAR}年3月1日 – ${DATA_YEAR}年12月31日`);
     await expectAccessible(page);
 
     // Returning needs a reason.

@@ -207,7 +207,7 @@ test.describe("accounts", () => {
     await (await headerMenu(page)).getByRole("button", { name: "退出登录" }).click();
     await signIn(page, phone, "Counselor-2026!");
     await expect(page.getByText("您的身份：就业指导员")).toBeVisible();
-    await expect(page.getByText("您负责的服务区域：南明区")).toBeVisible();
+    await expect(page.getByText("您负责的区域：南明区。")).toBeVisible();
   });
 
   test("changing the password: errors at the fields, then success", async ({ page }) => {
@@ -268,7 +268,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel(/^Password/).fill("No-script-2026");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/dashboard/);
-    await expect(page.getByText("Your role: Job seeker")).toBeVisible();
+    await expect(page.getByText("Signed in as: Job seeker")).toBeVisible();
     await expectAccessibleWithoutScripts(page);
   });
 });

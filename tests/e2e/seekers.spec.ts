@@ -48,7 +48,9 @@ test.describe("seeker profile", () => {
 
   test("a new seeker builds the profile step by step, fixes a wrong certificate number and turns on discoverability", async ({ page }) => {
     await registerSeeker(page, expectAccessible);
-    await page.getByRole("link", { name: "继续完善求职档案" }).click();
+    // The dashboard lists what is left to do; the profile is one of the seeker's primary items.
+    await expect(page.getByRole("link", { name: /求职档案还有 \d+ 个部分没有填完/ })).toBeVisible();
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的求职档案" }).first().click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("我的求职档案");
     await expect(page.getByText("已完成 0/9 部分。")).toBeVisible();
     await expect(page.getByText("未开启：用人单位搜索不到您的档案")).toBeVisible();
