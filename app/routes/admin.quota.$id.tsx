@@ -136,7 +136,7 @@ export default function ReviewDeclaration() {
         {d.employees.length === 0 ? (
           <p>{t("declarations.noEmployees")}</p>
         ) : (
-          <div className="overflow-x-auto" role="region" aria-labelledby="employees-title" tabIndex={0}>
+          <div className="overflow-x-auto" tabIndex={0}>
           <table className="data-table">
             <caption className="sr-only">{t("declarations.employees")}</caption>
             <thead>

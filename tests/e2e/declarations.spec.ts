@@ -397,7 +397,7 @@ test.describe.serial("annual declarations, review and disclosure", () => {
     await expect(page).toHaveURL(new RegExp(`/disclosures/${LEVY_YEAR}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${LEVY_YEAR} 年度按比例就业公示`);
     // The window closes seven days after publishing.
-    const until = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + 7 * 86_400_000));
+    const until = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" }).format(new Date(Date.now() + 7 * 86_400_000));
     await expect(page.getByText(/^公示期内可以提出异议，截止 /)).toContainText(until);
     const table = page.getByRole("table", { name: `${LEVY_YEAR} 年度按比例就业公示` });
     // Only the approved declaration is published: organization, place, staff, required, counted, met, open objections.
