@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useMemo, useSyncExternalStore } from "react";
-import { catalogVersion, DEFAULT_LOCALE, formatTime, hasCatalog, isMessageKey, subscribeCatalogs, translator, type Locale, type Translate } from "./i18n";
+import { useEffect, useMemo, useState } from "react";
+import { DEFAULT_LOCALE, formatTime, hasCatalog, isMessageKey, translator, type Locale, type Translate } from "./i18n";
 import { loadCatalog } from "./load-catalog";
 
 export interface I18n {
@@ -28,11 +28,11 @@ export function makeI18n(locale: Locale): I18n {
 export function useI18n(): I18n {
   const data = useRouteLoaderData<{ locale: Locale }>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  const version = useSyncExternalStore(subscribeCatalogs, catalogVersion, catalogVersion);
-  // The locale changed without a page load (signing in to an account in the other language): fetch its catalog.
+  // The locale changed without a page load (signing in to an account in the other language): fetch its catalog and
+  // render again (t reads the catalogs when called, so the new strings show).
+  const [, setLoaded] = useState(0);
   useEffect(() => {
-    if (!hasCatalog(locale)) void loadCatalog(locale);
+    if (!hasCatalog(locale)) void loadCatalog(locale).then(() => setLoaded((n) => n + 1));
   }, [locale]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => makeI18n(locale), [locale, version]);
+  return useMemo(() => makeI18n(locale), [locale]);
 }
