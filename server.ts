@@ -30,8 +30,15 @@ async function main() {
   // The outbox is drained after every write request and on a tick (which also lets Meilisearch catch up after an
   // outage). SEARCH_IN_PROCESS=false leaves draining to `npm run search:worker` in a deployment.
   const drainInProcess = process.env.SEARCH_IN_PROCESS !== "false";
+  let invalidatePages = () => {};
   const drainTimer = setInterval(() => {
-    if (drainInProcess) void kickDrain().catch((e) => console.error("search drain:", e instanceof Error ? e.message : e));
+    if (drainInProcess) {
+      void kickDrain()
+        .then((result) => {
+          if (result.applied > 0) invalidatePages();
+        })
+        .catch((e) => console.error("search drain:", e instanceof Error ? e.message : e));
+    }
   }, 10_000);
   drainTimer.unref();
 
@@ -50,7 +57,7 @@ async function main() {
     ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : ((await import(/* @vite-ignore */ new URL(`./${buildDir}/server/index.js`, import.meta.url).href)) as ServerBuild);
 
-  const { app, inFlight } = createApp({
+  const app = createApp({
     build,
     handle,
     dev,
@@ -60,9 +67,13 @@ async function main() {
     forceSecureCookies: process.env.COOKIE_SECURE === "true",
     trustProxy: process.env.TRUST_PROXY,
     drainInProcess,
+    // PAGE_CACHE=off answers every request by rendering it (decision 017).
+    pageCache: process.env.PAGE_CACHE !== "off",
   });
+  const { listen, inFlight } = app;
+  invalidatePages = app.invalidatePages;
 
-  const server = app.listen(port, host);
+  const server = listen(port, host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);

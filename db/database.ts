@@ -57,19 +57,39 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     pool.on("error", onConnectionError);
     pool.on("connect", (client) => client.on("error", onConnectionError));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    let probe: InstanceType<typeof Client> | null = null;
     return {
       db,
       kind: "postgres",
-      close: () => db.destroy(),
+      close: async () => {
+        const client = probe;
+        probe = null;
+        await client?.end().catch(() => undefined);
+        await db.destroy();
+      },
       ping: async () => {
-        // A connection of its own, so the probe never waits behind a full pool of dead clients.
-        const client = new Client({ connectionString: options.url, connectionTimeoutMillis: 2000 });
-        client.on("error", () => undefined);
+        // A connection of its own, so the probe never waits behind a full pool of dead clients; kept open between
+        // pings (a new connection per /healthz cost more than the rest of the answer) and replaced when it fails.
+        let client = probe;
+        if (!client) {
+          const fresh = new Client({ connectionString: options.url, connectionTimeoutMillis: 2000, query_timeout: 2000 });
+          fresh.on("error", () => {
+            if (probe === fresh) probe = null;
+          });
+          try {
+            await fresh.connect();
+          } catch (e) {
+            await fresh.end().catch(() => undefined);
+            throw e;
+          }
+          probe = client = fresh;
+        }
         try {
-          await client.connect();
           await client.query("select 1");
-        } finally {
+        } catch (e) {
+          if (probe === client) probe = null;
           await client.end().catch(() => undefined);
+          throw e;
         }
       },
     };

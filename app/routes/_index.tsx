@@ -16,6 +16,7 @@ import { searchVacancies } from "~/domain/search/search.server";
 import { listRegionChoices } from "~/domain/seekers/seekers.server";
 import { translator } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
+import { publicPageHeaders } from "~/http/page-cache";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = translator(localeFromMatches(matches));
@@ -26,6 +27,9 @@ export const meta: MetaFunction = ({ matches }) => {
 const HOME_EVENTS = 3;
 
 // Public. The count is the search page's own (open vacancies of verified employers, not past their closing date).
+// Public: a visitor without a session may be answered from the page cache (decision 017).
+export const headers = publicPageHeaders;
+
 export async function loader({ context }: LoaderFunctionArgs) {
   const db = await getDb();
   const [open, events, regions] = await Promise.all([

@@ -29,6 +29,7 @@ import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.ser
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime, isMessageKey, translator, type Translate } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
+import { publicPageHeaders } from "~/http/page-cache";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = translator(localeFromMatches(matches));
@@ -39,6 +40,9 @@ const DONE = ["registered", "waitlisted", "cancelled", "booked", "unbooked", "pa
 type Done = (typeof DONE)[number];
 
 // Public: visitors and every role see a published (or cancelled) event; each viewer gets their own part of it.
+// Public: a visitor without a session may be answered from the page cache (decision 017).
+export const headers = publicPageHeaders;
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const auth = context.auth;
   const actor = auth ? { id: auth.user.id, role: auth.user.role, regionCode: auth.user.regionCode } : null;

@@ -11,10 +11,14 @@ import type { EVENT_ARRANGEMENTS } from "~/domain/events/events.schema";
 import { listPublicEvents, type EventSummary } from "~/domain/events/events.server";
 import { formatDateTime } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
+import { publicPageHeaders } from "~/http/page-cache";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "eventsPublic.list.title");
 
 // Public, signed in or not: published events only.
+// Public: a visitor without a session may be answered from the page cache (decision 017).
+export const headers = publicPageHeaders;
+
 export async function loader(_: LoaderFunctionArgs) {
   const now = new Date();
   const { upcoming, past } = await listPublicEvents(await getDb(), now);

@@ -22,6 +22,7 @@ import { seekerVacancyView } from "~/domain/search/vacancy-fit.server";
 import { getPublicVacancy } from "~/domain/vacancies/vacancies.server";
 import { translator } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
+import { publicPageHeaders } from "~/http/page-cache";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
@@ -39,6 +40,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 // Public: visitors see open, filled and closed vacancies of verified organizations; members also see drafts.
 // A signed-in seeker also gets their fit (the search's rules and words) and their application, if any.
+// Public: a visitor without a session may be answered from the page cache (decision 017).
+export const headers = publicPageHeaders;
+
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const auth = context.auth;
   const viewer = auth ? { id: auth.user.id, role: auth.user.role, regionCode: auth.user.regionCode } : null;

@@ -72,7 +72,7 @@ export async function freshDatabase(): Promise<{ handle: DatabaseHandle; url?: s
   };
 }
 
-export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { seed?: boolean; pageCache?: boolean } = {}): Promise<TestServer> {
   const build = await loadBuild();
   const { handle, url: databaseUrl, drop } = await freshDatabase();
   setDatabase(handle);
@@ -80,8 +80,8 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
   configureHealth({ ping: handle.ping, log: () => undefined });
   if (options.seed !== false) await prepareDatabase(handle.db, () => undefined);
   await startSearch();
-  const { app, inFlight } = createApp({ build, handle, buildDir: `${ROOT}build`, drainInProcess: true });
-  const server = app.listen(0, "127.0.0.1");
+  const { listen, inFlight } = createApp({ build, handle, buildDir: `${ROOT}build`, drainInProcess: true, pageCache: options.pageCache ?? false });
+  const server = listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
