@@ -25,6 +25,7 @@ import os from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { SERVER_ARGS } from "../scripts/server-args.mjs";
 
 interface Options {
   duration: number;
@@ -124,9 +125,7 @@ function rssMiB(pid: number): number {
 
 async function startApp(options: Options, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const port = 3900 + (process.pid % 90);
-  const args = ["--import", "tsx"];
-  if (options.profile) args.push("--cpu-prof", `--cpu-prof-dir=${options.profile}`);
-  args.push("server.ts");
+  const args: string[] = options.profile ? ["--cpu-prof", `--cpu-prof-dir=${options.profile}`, ...SERVER_ARGS] : [...SERVER_ARGS];
   const child = spawn(process.execPath, args, {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", BUILD_DIR: options.build },

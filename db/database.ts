@@ -101,6 +101,10 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     fs.mkdirSync(dir, { recursive: true });
   }
   const pglite = await PGlite.create(dir, {
+    // PGlite's default 128 MB of shared buffers sits in the WebAssembly heap, which never shrinks, on top of the
+    // operating system's cache of the same files; 32 MB holds the demo's and a small deployment's working set
+    // (decision 017). PGLITE_SHARED_BUFFERS changes it.
+    postgresqlconf: [`shared_buffers=${process.env.PGLITE_SHARED_BUFFERS || "32MB"}`],
     parsers: {
       [INT8]: (v: string) => Number(v),
       [NUMERIC]: (v: string) => v,

@@ -3,9 +3,10 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SERVER_ARGS } from "./server-args.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "qiancheng-e2e-"));
-const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+const child = spawn(process.execPath, SERVER_ARGS, {
   stdio: "inherit",
     // Every test registers from 127.0.0.1: more than one address's hourly registrations.
   env: { ...process.env, NODE_ENV: "production", PGLITE_DIR: join(dir, "pglite"), DATABASE_URL: "", REGISTRATIONS_PER_ADDRESS_HOUR: "1000" },

@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { SERVER_ARGS } from "./server-args.mjs";
 
 const BUILD = "build/server/index.js";
 
@@ -21,7 +22,7 @@ if (stale) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+const child = spawn(process.execPath, SERVER_ARGS, {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production" },
 });
