@@ -169,7 +169,9 @@ test.describe("vacancies", () => {
     await expect(card).toContainText(organizationName);
     await expect(card).toContainText("贵阳市南明区");
     await expect(card).toContainText("¥2,500–4,000 元/月");
-    await expect(card.getByRole("listitem").filter({ hasText: "手语沟通" }).locator("svg[aria-hidden='true']")).toHaveCount(1);
+    // On a card the icon is drawn before the item's words (app/styles/icons.css), from its i-NAME class.
+    const signItem = card.getByRole("listitem").filter({ hasText: "手语沟通" });
+    expect(await signItem.evaluate((li) => getComputedStyle(li, "::before").maskImage || getComputedStyle(li, "::before").webkitMaskImage)).toMatch(/^url\("data:image\/svg\+xml/);
     await expectAccessible(reader.page);
     await card.getByRole("link", { name: title }).click();
     await expect(reader.page).toHaveURL(new RegExp(`/vacancies/${id}$`));
@@ -182,7 +184,7 @@ test.describe("vacancies", () => {
     ]) {
       const item = offered.getByRole("listitem").filter({ hasText: words });
       await expect(item).toContainText(explanation);
-      await expect(item.locator("svg[aria-hidden='true']")).toHaveCount(1);
+      await expect(item.locator(".icon[aria-hidden='true']")).toHaveCount(1);
     }
     await expect(reader.page.getByRole("region", { name: "岗位信息" })).toContainText("¥2,500–4,000 元/月");
     await expect(reader.page.getByRole("region", { name: "岗位信息" })).toContainText("贵阳市南明区 花果园大街 1 号 3 楼");
