@@ -1,13 +1,14 @@
 import { useForm } from "@conform-to/react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { getDb } from "../../db/database";
-import { CheckboxField, CheckboxGroup, Field, RadioGroup, SelectField } from "~/components/form/field";
+import { CheckboxField, Field, Fieldset, RadioGroup, SelectField } from "~/components/form/field";
 import { EasySearch } from "~/components/easy-read/easy-search";
 import { pageTitle } from "~/components/meta";
 import { Pagination } from "~/components/pagination";
 import { useDisplay } from "~/components/use-display";
 import { RegionPicker } from "~/components/region-picker";
+import { packCard, packRegions, useSearchPage } from "~/components/search-page-data";
 import { VacancyCard } from "~/components/vacancy-card";
 import { ACCOMMODATIONS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, label } from "~/domain/catalog";
 import { parseSearchParams, searchHref, SORTS } from "~/domain/search/search.schema";
@@ -26,12 +27,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [result, regions] = await Promise.all([searchVacancies(db, viewer, params), listRegionChoices(db)]);
   // "?needs=1" (the home page's "by the support I need" link) opens the accommodations; not a search parameter.
   const openNeeds = new URL(request.url).searchParams.get("needs") === "1";
-  return { result, regions: regions.prefectures, params, ignored, isSeeker: viewer?.role === "seeker", openNeeds };
+  // The page's data travels beside its HTML: packed, and only what the page renders (app/components/search-page-data.ts).
+  return {
+    result: { ...result, items: result.items.map((v) => packCard(v)) },
+    regions: packRegions(regions.prefectures),
+    params,
+    ignored,
+    isSeeker: viewer?.role === "seeker",
+    openNeeds,
+  };
 }
 
 export default function VacancySearch() {
   const { t } = useI18n();
-  const { result, regions, params, ignored, isSeeker, openNeeds } = useLoaderData<typeof loader>();
+  const { result, regions, params, ignored, isSeeker, openNeeds } = useSearchPage();
   const navigation = useNavigation();
   const display = useDisplay();
   if (display.easyRead) return <EasySearch />;
@@ -86,9 +95,9 @@ export default function VacancySearch() {
             <p className="notice">{result.mode === "eligible" ? t("search.emptyEligible") : t("search.empty")}</p>
           ) : (
             <ul className="grid gap-4">
-              {result.items.map((v) => (
+              {result.items.map((v, i) => (
                 <li key={v.id}>
-                  <VacancyCard v={v} />
+                  <VacancyCard v={v} n={i + 1} />
                 </li>
               ))}
             </ul>
@@ -100,7 +109,7 @@ export default function VacancySearch() {
   );
 }
 
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type LoaderData = ReturnType<typeof useSearchPage>;
 
 function SearchForm({
   params,
@@ -133,7 +142,8 @@ function SearchForm({
     sort: string;
     show: string;
   }>({
-    id: "vacancy-search",
+    // Short: every field's id and label repeat it ("s-acc-braille").
+    id: "s",
     defaultValue: {
       q: params.q,
       region: params.region ?? "",
@@ -162,12 +172,20 @@ function SearchForm({
       />
       <details id="search-needs" className="mb-6" open={openNeeds || params.accommodations.length > 0}>
         <summary className="cursor-pointer py-2 font-bold">{t("search.accommodationsSummary", { count: params.accommodations.length })}</summary>
-        <CheckboxGroup
-          meta={fields.acc}
-          legend={t("search.accommodations")}
-          hint={t("search.accommodationsHint")}
-          options={ACCOMMODATIONS.map((a) => ({ value: a.code, label: label(ACCOMMODATIONS, a.code, locale), note: `(${f.accommodations[a.code] ?? 0})` }))}
-        />
+        {/* CheckboxGroup's look, each box inside its label (no ids to pair: 21 of them, on every search page). */}
+        <Fieldset id={`${fields.acc.id}-group`} legend={t("search.accommodations")} hint={t("search.accommodationsHint")}>
+          <div className="radios">
+            {ACCOMMODATIONS.map((a) => (
+              <label key={a.code} className="radio">
+                <input type="checkbox" name={fields.acc.name} value={a.code} defaultChecked={params.accommodations.includes(a.code)} />
+                <span>
+                  {`${label(ACCOMMODATIONS, a.code, locale)} `}
+                  <span className="text-muted">{`(${f.accommodations[a.code] ?? 0})`}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </Fieldset>
       </details>
       <details className="mb-6" open={moreOpen}>
         <summary className="cursor-pointer py-2 font-bold">{t("search.more")}</summary>

@@ -150,11 +150,11 @@ test.describe("vacancy search without JavaScript", () => {
     await expect(page.getByRole("status")).toHaveText(`找到 ${all} 个岗位。`);
     await expect(page.getByRole("navigation", { name: "分页" })).toContainText(`第 2 页，共 ${pages} 页`);
     await expect(resultCards(page)).toHaveCount(Math.min(PAGE_SIZE, all - PAGE_SIZE));
-    const page2Ids = await resultCards(page).evaluateAll((els) => els.map((e) => e.getAttribute("aria-labelledby")));
+    const page2Ids = await resultCards(page).evaluateAll((els) => els.map((e) => e.querySelector("h3 a")?.getAttribute("href")));
     await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "上一页，第 1 页" }).click();
     await expect(page).toHaveURL(/\/vacancies$/);
     await expect(resultCards(page).first().getByRole("heading")).toHaveText(firstOnPage1!);
-    const page1Ids = await resultCards(page).evaluateAll((els) => els.map((e) => e.getAttribute("aria-labelledby")));
+    const page1Ids = await resultCards(page).evaluateAll((els) => els.map((e) => e.querySelector("h3 a")?.getAttribute("href")));
     expect(page1Ids.filter((id) => page2Ids.includes(id)), "no vacancy on both pages").toEqual([]);
 
     // An unreadable value is named and left out: the results are those of the search without it.
@@ -184,8 +184,8 @@ test.describe("search and matching for a seeker", () => {
     const pickCount = await picks.count();
     expect(pickCount).toBeLessThanOrEqual(10);
     expect(await suitability(picks)).toEqual(Array(pickCount).fill(true));
-    // 李明 must have step-free access (db/seed-demo.ts): every pick says it is there.
-    for (let i = 0; i < pickCount; i++) await expect(picks.nth(i)).toContainText("符合您的需求：无障碍通道");
+    // 李明 must have step-free access (db/seed-demo.ts): every pick says it is there (in the card's one line of what fits).
+    for (let i = 0; i < pickCount; i++) await expect(picks.nth(i)).toContainText("您需要的无障碍通道");
     await expectAccessible(page);
     await recommended.getByRole("link", { name: "搜索更多岗位" }).click();
 
@@ -200,7 +200,7 @@ test.describe("search and matching for a seeker", () => {
     const cards = resultCards(page);
     expect(await suitability(cards)).toEqual(Array(await cards.count()).fill(true));
     for (let i = 0; i < (await cards.count()); i++) {
-      await expect(cards.nth(i)).toContainText("符合您的需求：无障碍通道");
+      await expect(cards.nth(i)).toContainText("您需要的无障碍通道");
     }
     await expectAccessible(page);
 
@@ -439,8 +439,8 @@ test.describe("JSON API", () => {
     // The search page finds the same ones.
     await page.goto(`/vacancies?q=${encodeURIComponent("客服")}&acc=sign_language`);
     await expect(page.getByRole("status")).toHaveText(`找到 ${body.total} 个岗位。`);
-    const onPage = await resultCards(page).evaluateAll((els) => els.map((e) => e.getAttribute("aria-labelledby")));
-    expect(onPage.sort()).toEqual(body.results.map((r: { id: string }) => `vacancy-${r.id}`).sort());
+    const onPage = await resultCards(page).evaluateAll((els) => els.map((e) => e.querySelector("h3 a")?.getAttribute("href")));
+    expect(onPage.sort()).toEqual(body.results.map((r: { id: string }) => `/vacancies/${r.id}`).sort());
   });
 
   test("the API answers with the status codes and cache headers docs/api.md gives", async ({ request, browser }) => {

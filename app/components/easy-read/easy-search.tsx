@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { EasyIcon } from "~/components/easy-read/easy-icon";
 import { EasyPage, IconLink, Lines, Next } from "~/components/easy-read/easy-page";
 import { counted } from "~/components/easy-read/easy-read";
@@ -9,9 +9,9 @@ import { Pagination } from "~/components/pagination";
 import { ACCOMMODATIONS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, label } from "~/domain/catalog";
 import { searchHref, SORTS } from "~/domain/search/search.schema";
 import { useI18n } from "~/i18n/use-i18n";
-import type { loader } from "~/routes/vacancies._index";
+import { useSearchPage } from "~/components/search-page-data";
 
-type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Data = ReturnType<typeof useSearchPage>;
 
 /**
  * The vacancy search in easy read: one question and a place, then the big "找工作" button; every other filter of the
@@ -19,7 +19,7 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
  */
 export function EasySearch() {
   const { t } = useI18n();
-  const { result, regions, params, ignored, isSeeker, openNeeds } = useLoaderData<typeof loader>();
+  const { result, regions, params, ignored, isSeeker, openNeeds } = useSearchPage();
   const navigation = useNavigation();
   const busy = navigation.state === "loading" && navigation.location?.pathname === "/vacancies";
   const searchKey = searchHref("", { ...params, page: 1 });

@@ -4,7 +4,7 @@ import { EasyIcon } from "~/components/easy-read/easy-icon";
 import { Fact } from "~/components/easy-read/easy-page";
 import { counted } from "~/components/easy-read/easy-read";
 import { ACCOMMODATIONS, label, TASK_DEMANDS } from "~/domain/catalog";
-import type { MatchInfo } from "~/domain/search/search.server";
+import type { CardMatch } from "~/components/vacancy-card";
 import { formatYuan } from "~/domain/vacancies/format";
 import type { Locale, Translate } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
@@ -21,7 +21,7 @@ export function easyPay(t: Translate, locale: Locale, min: number, max: number):
  * Whether a job suits the seeker, in easy words: the verdict on one line with a picture, then what rules it out and,
  * with `details`, what to ask the employer (the same reasons as the full page, from the one matching wording).
  */
-export function MatchLines({ match, details }: { match: MatchInfo; details?: boolean }) {
+export function MatchLines({ match, details }: { match: CardMatch; details?: boolean }) {
   const { t, locale } = useI18n();
   const sep = t("search.listSeparator");
   const r = match.reasons;
@@ -74,7 +74,7 @@ export interface EasyCardVacancy {
   payMin: number;
   payMax: number;
   accommodations: string[];
-  match: MatchInfo | null;
+  match: CardMatch | null;
 }
 
 /** How many kinds of help a card names before "and N more": the page itself lists them all. */

@@ -135,9 +135,36 @@ describe("the match explained in words", () => {
         // Problems come before what fits.
         const firstFit = e.lines.findIndex((l) => l.tone === "fits");
         if (firstFit >= 0) expect(e.lines.slice(firstFit).every((l) => l.tone === "fits")).toBe(true);
+        // A card's compact form: the same verdict and summary, every problem still named line by line, what fits in
+        // one line at the end (there only when something fits).
+        const c = explainMatch(locale === "en" ? en : zh, locale, m, { compact: true });
+        expect(c.verdict).toBe(e.verdict);
+        expect(c.summary).toBe(e.summary);
+        expect(c.lines.filter((l) => l.tone !== "fits")).toEqual([...nots, ...asks]);
+        const compactFits = c.lines.filter((l) => l.tone === "fits");
+        expect(compactFits.length).toBe(firstFit >= 0 ? 1 : 0);
+        if (compactFits.length) expect(c.lines.at(-1)).toBe(compactFits[0]);
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("a card's compact form names every problem as the full form does and says what fits in one line", () => {
+    const m = match({ ...seeker, needsPreferred: ["flexible_hours"] }, { ...vacancy, accommodations: ["step_free_access", "flexible_hours"], skills: ["数据录入", "沟通表达"] });
+    const full = explainMatch(zh, "zh-CN", m);
+    const c = explainMatch(zh, "zh-CN", m, { compact: true });
+    expect(c.summary).toBe("大部分符合，有 1 项需要确认");
+    expect(c.lines.map((l) => [l.tone, l.text])).toEqual([
+      ["ask", "需要和单位确认：沟通表达"],
+      ["fits", "符合：您需要的无障碍通道；您希望有的弹性工时；在您所在的市（州）；您具备的技能；月薪期望"],
+    ]);
+    expect(full.lines.filter((l) => l.tone === "fits")).toHaveLength(5);
+    expect(explainMatch(en, "en", m, { compact: true }).lines.at(-1)!.text).toBe(
+      "Fits: what you need (Step-free access); what you would like (Flexible hours); in your prefecture; skills you have; your expected pay",
+    );
+    // Nothing fits: no line says anything does.
+    const none = match({ ...seeker, needsRequired: [], skills: [], expectedPayMin: null }, { ...vacancy, regionCode: "520302", skills: [] });
+    expect(explainMatch(zh, "zh-CN", none, { compact: true }).lines.map((l) => l.tone)).toEqual(["not"]);
   });
 
   it("the verdict alone agrees with the words", () => {

@@ -11,6 +11,9 @@
  *
  * The score is not part of the wording: it only orders results, and a number out of 100 claims a precision the
  * rules do not have.
+ *
+ * `compact` (cards in a list): what does not fit and what to ask stay named line by line, as in the full form; what
+ * fits is one short line ("符合：您需要的无障碍通道；可以远程办公；月薪期望"), the vacancy page says it in full.
  */
 import { ACCOMMODATIONS, label, TASK_DEMANDS } from "../catalog";
 import type { Locale, MessageKey, Translate } from "~/i18n/i18n";
@@ -54,7 +57,12 @@ function plural(count: number, one: MessageKey, other: MessageKey): MessageKey {
 }
 
 /** The match in words for the seeker ("您" is the seeker; a counselor's page says so above the cards). */
-export function explainMatch(t: Translate, locale: Locale, match: { eligible: boolean; reasons: MatchReasons }): Explanation {
+export function explainMatch(
+  t: Translate,
+  locale: Locale,
+  match: { eligible: boolean; reasons: MatchReasons },
+  { compact = false }: { compact?: boolean } = {},
+): Explanation {
   const r = match.reasons;
   const sep = t("search.listSeparator");
   const acc = (codes: readonly string[]) => codes.map((c) => label(ACCOMMODATIONS, c, locale)).join(sep);
@@ -79,14 +87,24 @@ export function explainMatch(t: Translate, locale: Locale, match: { eligible: bo
   if (!r.educationFits) ask.push({ key: "education", tone: "ask", text: t("search.reason.educationLow") });
 
   const fits: ExplainedLine[] = [];
-  if (r.needsMet.length) fits.push({ key: "needs", tone: "fits", text: t("search.reason.needsMet", { list: acc(r.needsMet) }) });
-  if (r.preferredMet.length) fits.push({ key: "preferred", tone: "fits", text: t("search.reason.preferredMet", { list: acc(r.preferredMet) }) });
-  if (r.place) fits.push({ key: "place", tone: "fits", text: t(`search.reason.place.${r.place}`) });
-  if (r.skillsMatched.length) {
-    const typed = r.skillsMatched.join(sep);
-    fits.push({ key: "skills", tone: "fits", text: t("search.reason.skillsMatched", { list: typed }), typed });
+  if (compact) {
+    const parts: string[] = [];
+    if (r.needsMet.length) parts.push(t("search.fits.needs", { list: acc(r.needsMet) }));
+    if (r.preferredMet.length) parts.push(t("search.fits.preferred", { list: acc(r.preferredMet) }));
+    if (r.place) parts.push(t(`search.fits.place.${r.place}`));
+    if (r.skillsMatched.length) parts.push(t("search.fits.skills"));
+    if (r.payFits === true) parts.push(t("search.fits.pay"));
+    if (parts.length) fits.push({ key: "fits", tone: "fits", text: t("search.fits", { list: parts.join(t("search.fits.separator")) }) });
+  } else {
+    if (r.needsMet.length) fits.push({ key: "needs", tone: "fits", text: t("search.reason.needsMet", { list: acc(r.needsMet) }) });
+    if (r.preferredMet.length) fits.push({ key: "preferred", tone: "fits", text: t("search.reason.preferredMet", { list: acc(r.preferredMet) }) });
+    if (r.place) fits.push({ key: "place", tone: "fits", text: t(`search.reason.place.${r.place}`) });
+    if (r.skillsMatched.length) {
+      const typed = r.skillsMatched.join(sep);
+      fits.push({ key: "skills", tone: "fits", text: t("search.reason.skillsMatched", { list: typed }), typed });
+    }
+    if (r.payFits === true) fits.push({ key: "pay", tone: "fits", text: t("search.reason.payFits") });
   }
-  if (r.payFits === true) fits.push({ key: "pay", tone: "fits", text: t("search.reason.payFits") });
 
   const summary =
     verdict === "fits"
