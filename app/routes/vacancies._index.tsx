@@ -15,10 +15,14 @@ import { parseSearchParams, searchHref, SORTS } from "~/domain/search/search.sch
 import { searchVacancies } from "~/domain/search/search.server";
 import { listRegionChoices } from "~/domain/seekers/seekers.server";
 import { useI18n } from "~/i18n/use-i18n";
+import { publicPageHeaders } from "~/http/page-cache";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "search.title", "search.description");
 
 // Public: anyone searches open vacancies (design §1); a signed-in seeker sees the ones that suit them by default.
+// Public: a visitor without a session may be answered from the page cache (decision 017).
+export const headers = publicPageHeaders;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = context.auth;
   const viewer = auth ? { id: auth.user.id, role: auth.user.role, regionCode: auth.user.regionCode } : null;
