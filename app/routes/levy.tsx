@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { todayInShanghai } from "~/domain/vacancies/vacancies.schema";
 import { parseSubmission } from "~/http/forms.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigationType } from "@remix-run/react";
@@ -88,7 +89,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 /** The levy year now: the year the levy is declared and paid (on last year's figures), in Guizhou's time zone. */
 function currentLevyYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric" }).format(now));
+  return Number(todayInShanghai(now).slice(0, 4));
 }
 
 function rowCount(rows: readonly (RowValue | undefined)[], wanted: number): number {

@@ -4,6 +4,7 @@
  * actor may not see answers 404, the same as one that does not exist.
  */
 import { notFound, requireUuid, UUID_RE } from "../ids";
+import { todayInShanghai } from "../vacancies/vacancies.schema";
 import { eventOfApplication } from "../events/events.server";
 import { sql } from "kysely";
 import type { DB } from "../../../db/database";
@@ -25,9 +26,7 @@ function fail(fieldErrors: FieldErrors): { ok: false; fieldErrors: FieldErrors }
 }
 
 /** Today's date in Asia/Shanghai as "YYYY-MM-DD". */
-export function todayInShanghai(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export { todayInShanghai };
 
 /**
  * How employers refer to an applicant they cannot name (issue 15): their number within the vacancy, in order of

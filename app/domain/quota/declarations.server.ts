@@ -7,6 +7,7 @@
  * every admin read is audited. The disclosure shows organizations' figures only, never a person.
  */
 import { notFound, UUID_RE } from "../ids";
+import { todayInShanghai } from "../vacancies/vacancies.schema";
 import { sql } from "kysely";
 import type { DB } from "../../../db/database";
 import type { DeclarationStatus, OrganizationType } from "../../../db/schema";
@@ -26,7 +27,7 @@ function fail<T>(errors: FieldErrors): Result<T> {
 
 /** The levy year an employer declares now: the current year, declaring last year's data (quota-rules A8). */
 export function currentLevyYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric" }).format(now));
+  return Number(todayInShanghai(now).slice(0, 4));
 }
 
 function employerType(type: OrganizationType): "enterprise" | "public_institution" | "government" | "social_organization" {

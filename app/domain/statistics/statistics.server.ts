@@ -13,6 +13,7 @@
  * recording them).
  */
 import { sql, type Expression, type SqlBool } from "kysely";
+import { todayInShanghai } from "../vacancies/vacancies.schema";
 import type { DB } from "../../../db/database";
 import { recordAudit, recordListRead } from "../audit/audit.server";
 import { notFound } from "../ids";
@@ -1199,7 +1200,7 @@ async function placeNames(db: DB, codes: readonly string[]): Promise<Map<string,
 }
 
 function shanghaiDay(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return todayInShanghai(instant);
 }
 
 /**

@@ -15,8 +15,11 @@ export const REQUIRED_CERTIFICATES_LIMIT = 5;
 export const CERTIFICATE_NAME_MAX = 30;
 
 /** Today's calendar date in Asia/Shanghai, "YYYY-MM-DD" (the site's dates are Shanghai dates, design §8). */
+const SHANGHAI_DAY = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function todayInShanghai(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  // One formatter for the process: building an Intl formatter per call showed in the search page's CPU profile.
+  const parts = SHANGHAI_DAY.formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
