@@ -571,6 +571,12 @@ export interface SeekerSearchTable {
   updated_at: Date;
 }
 
+/** Statements that changed each index's table (a trigger bumps it): the Postgres engine's copies check it. */
+export interface SearchGenerationTable {
+  index_name: SearchIndexName;
+  generation: Generated<number>;
+}
+
 export type InvitationStatus = "pending" | "accepted" | "declined";
 
 export interface VacancyInvitationTable {
@@ -893,6 +899,7 @@ export interface Database {
   search_outbox: SearchOutboxTable;
   vacancy_search: VacancySearchTable;
   seeker_search: SeekerSearchTable;
+  search_generation: SearchGenerationTable;
   vacancy_invitation: VacancyInvitationTable;
   rule_parameter: RuleParameterTable;
   quota_position_input: QuotaPositionInputTable;

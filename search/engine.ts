@@ -110,6 +110,11 @@ export interface SeekerQuery {
   limit: number;
   /** False when the caller has no use for `total`: an engine may then skip counting. */
   count?: boolean;
+  /**
+   * Enough is known once this many are counted: an engine may stop there and answer `total: countUpTo` with
+   * `capped: true` (a common vacancy's candidates are most of the index; counting them all was most of the page's time).
+   */
+  countUpTo?: number;
 }
 
 export interface Hit {
@@ -128,6 +133,8 @@ export interface VacancyFacets {
 
 export interface SearchResult {
   total: number;
+  /** True when counting stopped at the query's `countUpTo`: more than `total` match. */
+  capped?: boolean;
   hits: Hit[];
   facets?: VacancyFacets;
 }

@@ -2,6 +2,12 @@
  * The Postgres engine (design §3): documents in `vacancy_search` and `seeker_search`, a `tsvector` built from
  * jieba-segmented text with the 'simple' configuration (so 工程师 stays one word), `text[]` filter columns with GIN
  * indexes. The default engine, and the fallback when Meilisearch is unreachable.
+ *
+ * Counts and facets (docs/decisions/017): a search without text is counted over an in-process copy of the documents'
+ * filter fields (vacancy-snapshot.ts), one pass in TypeScript, used only while `search_generation` says the index
+ * has not changed since the copy was read; with text, or while a fresh copy loads in the background, one SQL
+ * aggregate over the matches (grouping sets: no materialised match list, no unnest). Either result is cached per
+ * filter set and generation. Candidates may be counted only up to a bound (`SeekerQuery.countUpTo`).
  */
 import { sql, type Expression, type SqlBool } from "kysely";
 import type { DB } from "../../db/database";
@@ -19,6 +25,7 @@ import type {
   VacancyQuery,
 } from "../engine";
 import { queryTokens, segment } from "../segment";
+import { VacancySnapshot } from "./vacancy-snapshot";
 
 const BATCH = 500;
 
@@ -46,13 +53,35 @@ function eligibleSql(e: EligibleFor): Expression<SqlBool> {
 
 export class PostgresEngine implements SearchEngine {
   readonly name = "postgres" as const;
-  static readonly FACET_CACHE_MS = 30_000;
   static readonly FACET_CACHE_SIZE = 500;
-  private readonly facetCache = new Map<string, { until: number; value: { total: number; facets: VacancyFacets } }>();
-  constructor(private readonly db: () => DB | Promise<DB>) {}
+  /** A copy is reloaded at most this often while the index keeps changing (searches meanwhile count in SQL). */
+  static readonly SNAPSHOT_RELOAD_MS = 1_000;
+  /** Totals and facets per filter set, valid while the index's generation is the one they were counted at. */
+  private readonly facetCache = new Map<string, { generation: number; value: Totals }>();
+  private snapshot: VacancySnapshot | null = null;
+  private loading: Promise<void> | null = null;
+  private lastLoad = -Infinity;
+  /** The plan of the last vacancy page (tests look). */
+  lastPagePlan: PagePlan | undefined;
+  /** `copy: false`: count and facet in SQL only, never from a copy of the documents (tests compare the two). */
+  constructor(
+    private readonly db: () => DB | Promise<DB>,
+    private readonly options: { copy?: boolean } = {},
+  ) {}
 
   async configure(): Promise<void> {
     // The tables and indexes are created by migrations; nothing to apply at start.
+  }
+
+  /**
+   * Reads the copy of the vacancy documents now instead of at the first search that could use it (the server
+   * otherwise counts its first searches in SQL while the copy loads in the background; the benchmark waits for it).
+   */
+  async warmUp(): Promise<void> {
+    const db = await this.db();
+    if (db.isTransaction || this.options.copy === false) return;
+    this.lastLoad = Date.now();
+    this.keep(await VacancySnapshot.load(db));
   }
 
   async upsert<I extends SearchIndexName>(index: I, documents: DocumentFor[I][]): Promise<void> {
@@ -139,69 +168,159 @@ export class PostgresEngine implements SearchEngine {
   async searchVacancies(q: VacancyQuery): Promise<SearchResult> {
     const tsq = tsQueryText(q.text);
     const where = this.vacancyWhere(q, tsq);
-    const score = tsq ? sql<number>`ts_rank(tsv, ${tsq}::tsquery, 32)` : sql<number>`0`;
-    // Orders the indexes can supply (published_at desc, vacancy_id desc; pay_max desc, vacancy_id desc), so a page
-    // stops after its rows. Every indexed vacancy is published, so published_at is never null here.
-    const order =
-      q.sort === "pay"
-        ? sql`pay_max desc, vacancy_id desc`
-        : q.sort === "relevance" && tsq
-          ? sql`score desc, published_at desc, vacancy_id desc`
-          : sql`published_at desc, vacancy_id desc`;
     const db = await this.db();
-    // The page and the count are separate queries: a window count (count(*) over ()) would make every page find
-    // and sort every match before returning its first row. With facets, the facet query counts anyway.
-    const [rows, facets] = await Promise.all([
-      sql<{ id: string; score: number }>`
-        select vacancy_id as id, ${score} as score
-        from vacancy_search where ${where}
-        order by ${order} limit ${q.limit}::int offset ${q.offset}::int`.execute(db),
-      q.facets ? this.facets(where) : Promise.resolve(null),
-    ]);
-    let total = facets?.total ?? 0;
-    if (!facets && q.count !== false) {
-      total = Number((await sql<{ n: number }>`select count(*)::int as n from vacancy_search where ${where}`.execute(db)).rows[0]?.n ?? 0);
+    if (!tsq) {
+      // Without text the copy of the documents (or the cache) counts first, and the count chooses the page's plan.
+      const generation = await this.generation(db);
+      const known = this.knownTotals(db, q, null, generation);
+      if (known) {
+        const hits = await this.page(db, q, where, null, this.pagePlan(q, known));
+        return this.result(q, hits, known);
+      }
+      // The page and the count are separate queries, run side by side: a window count (count(*) over ()) would make
+      // every page find and sort every match before returning its first row.
+      const [hits, totals] = await Promise.all([this.page(db, q, where, null, "planner"), this.totals(db, q, null, where, generation)]);
+      return this.result(q, hits, totals);
     }
-    const hits: Hit[] = rows.rows.map((r) => ({ id: r.id, textScore: Number(r.score) }));
-    const result: SearchResult = { total, hits };
-    if (facets) result.facets = facets.facets;
+    const [hits, totals] = await Promise.all([this.page(db, q, where, tsq, "planner"), this.totals(db, q, tsq, where, null)]);
+    return this.result(q, hits, totals);
+  }
+
+  private result(q: VacancyQuery, hits: Hit[], totals: Totals | null): SearchResult {
+    const result: SearchResult = { total: q.facets || q.count !== false ? (totals?.total ?? 0) : 0, hits };
+    if (q.facets && totals?.facets) result.facets = totals.facets;
     return result;
   }
 
   /**
-   * Facet counts and the total over the matches. Counting every match is the costly part of a broad search (the
-   * whole province unfiltered), so results are kept for a short while per filter; any write clears them.
+   * One page of hits. "planner": the order by columns an index supplies (published_at desc, vacancy_id desc; pay_max
+   * desc, vacancy_id desc), so PostgreSQL may walk that index and stop after the page's rows — fast when matches are
+   * common, a walk through the whole index when they are rare (it cannot know: its estimate of several conditions
+   * together is a guess). "sort": the same order by expressions no index supplies, so the matches are fetched
+   * through the filter indexes and sorted. "none": the count says there is nothing on this page.
    */
-  private async facets(where: Expression<SqlBool>): Promise<{ total: number; facets: VacancyFacets }> {
-    const db = await this.db();
-    const compiled = sql`${where}`.compile(db);
-    const key = `${compiled.sql}|${JSON.stringify(compiled.parameters)}`;
-    const now = Date.now();
+  private async page(db: DB, q: VacancyQuery, where: Expression<SqlBool>, tsq: string | null, plan: PagePlan): Promise<Hit[]> {
+    this.lastPagePlan = plan;
+    if (plan === "none") return [];
+    const score = tsq ? sql<number>`ts_rank(tsv, ${tsq}::tsquery, 32)` : sql<number>`0`;
+    // Every indexed vacancy is published, so published_at is never null here; "+ 0" leaves each value as it is.
+    const published = plan === "sort" ? sql`published_at + interval '0 seconds'` : sql`published_at`;
+    const pay = plan === "sort" ? sql`pay_max + 0` : sql`pay_max`;
+    const order =
+      q.sort === "pay"
+        ? sql`${pay} desc, vacancy_id desc`
+        : q.sort === "relevance" && tsq
+          ? sql`score desc, ${published} desc, vacancy_id desc`
+          : sql`${published} desc, vacancy_id desc`;
+    const rows = await sql<{ id: string; score: number }>`
+      select vacancy_id as id, ${score} as score
+      from vacancy_search where ${where}
+      order by ${order} limit ${q.limit}::int offset ${q.offset}::int`.execute(db);
+    return rows.rows.map((r) => ({ id: r.id, textScore: Number(r.score) }));
+  }
+
+  /**
+   * Walking the ordered index reads about (offset + limit) × documents / matches rows before the page is full;
+   * fetching every match through the filter indexes reads what those indexes leave. The cheaper one is chosen.
+   */
+  private pagePlan(q: VacancyQuery, known: Totals): PagePlan {
+    if (known.total <= q.offset) return "none";
+    if (known.indexed === undefined || known.size === undefined) return "planner";
+    const walk = ((q.offset + q.limit) * known.size) / known.total;
+    return known.indexed < walk ? "sort" : "planner";
+  }
+
+  /** Totals already known for this generation: cached, or counted now from the copy of the documents. */
+  private knownTotals(db: DB, q: VacancyQuery, tsq: string | null, generation: number): Totals | null {
+    const key = facetKey(q, tsq);
     const cached = this.facetCache.get(key);
-    if (cached && cached.until > now) return cached.value;
-    const rows = await sql<{ facet: string; value: string; n: number }>`
-      with m as materialized (
-        select accommodations, employment_type, regions[2] as prefecture, remote, quota_eligible
-        from vacancy_search where ${where}
-      )
-      select 'total' as facet, '' as value, count(*)::int as n from m
-      union all select 'accommodations', a, count(*)::int from m, unnest(m.accommodations) a group by a
-      union all select 'employmentType', employment_type, count(*)::int from m group by employment_type
-      union all select 'prefecture', prefecture, count(*)::int from m group by prefecture
-      union all select 'remote', 'true', count(*)::int from m where remote
-      union all select 'quotaEligible', 'true', count(*)::int from m where quota_eligible`.execute(db);
+    if (cached && cached.generation === generation && (!q.facets || cached.value.facets)) return cached.value;
+    const copy = tsq ? null : this.snapshotAt(db, generation);
+    if (!copy) return null;
+    const value: Totals = { ...copy.count(q), size: copy.size };
+    this.remember(key, generation, value);
+    return value;
+  }
+
+  private remember(key: string, generation: number, value: Totals) {
+    if (this.facetCache.size >= PostgresEngine.FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!);
+    this.facetCache.set(key, { generation, value });
+  }
+
+  /**
+   * The total (and facets) of a search when the copy cannot count it (text, or a copy still loading): from the cache
+   * when the index has not changed since they were counted, else in SQL. Counting every match is the costly part of
+   * a broad search.
+   */
+  private async totals(db: DB, q: VacancyQuery, tsq: string | null, where: Expression<SqlBool>, knownGeneration: number | null): Promise<Totals | null> {
+    if (!q.facets && q.count === false) return null;
+    const generation = knownGeneration ?? (await this.generation(db));
+    const known = this.knownTotals(db, q, tsq, generation);
+    if (known) return known;
+    const value: Totals = q.facets
+      ? await this.sqlFacets(db, where)
+      : { total: Number((await sql<{ n: number }>`select count(*)::int as n from vacancy_search where ${where}`.execute(db)).rows[0]?.n ?? 0) };
+    this.remember(facetKey(q, tsq), generation, value);
+    return value;
+  }
+
+  private async generation(db: DB): Promise<number> {
+    const row = await sql<{ generation: number }>`select generation from search_generation where index_name = 'vacancies'`.execute(db);
+    return Number(row.rows[0]?.generation ?? -1);
+  }
+
+  /** The copy of the documents if it is of this generation; otherwise starts reading a new one and answers null. */
+  private snapshotAt(db: DB, generation: number): VacancySnapshot | null {
+    if (this.options.copy === false) return null;
+    const copy = this.snapshot;
+    if (copy && copy.generation === generation) return copy.usable ? copy : null;
+    // Never inside a transaction: the read would outlive it, and would see writes that may be rolled back.
+    if (!this.loading && !db.isTransaction && Date.now() - this.lastLoad >= PostgresEngine.SNAPSHOT_RELOAD_MS) {
+      this.lastLoad = Date.now();
+      this.loading = VacancySnapshot.load(db)
+        .then((loaded) => this.keep(loaded))
+        .catch(() => undefined) // the next search tries again; meanwhile SQL counts
+        .finally(() => {
+          this.loading = null;
+        });
+    }
+    return null;
+  }
+
+  private keep(loaded: VacancySnapshot) {
+    if (!this.snapshot || loaded.generation >= this.snapshot.generation) this.snapshot = loaded;
+  }
+
+  /**
+   * Facet counts and the total over the matches in one aggregate: grouping sets over the matching rows as they are
+   * read (each vacancy's whole list of accommodations is one group key; the lists are split here), so no list of
+   * matches is materialised and nothing is unnested.
+   */
+  private async sqlFacets(db: DB, where: Expression<SqlBool>): Promise<Totals> {
+    const rows = await sql<{ g: number; accommodations: string[] | null; employment_type: string | null; prefecture: string | null; n: number; remote: number; quota: number }>`
+      select grouping(accommodations, employment_type, regions[2]) as g, accommodations, employment_type, regions[2] as prefecture,
+        count(*)::int as n, (count(*) filter (where remote))::int as remote, (count(*) filter (where quota_eligible))::int as quota
+      from vacancy_search where ${where}
+      group by grouping sets ((accommodations), (employment_type), (regions[2]), ())`.execute(db);
     const facets: VacancyFacets = { accommodations: {}, employmentType: {}, prefecture: {}, remote: 0, quotaEligible: 0 };
     let total = 0;
     for (const r of rows.rows) {
-      if (r.facet === "total") total = Number(r.n);
-      else if (r.facet === "remote") facets.remote = Number(r.n);
-      else if (r.facet === "quotaEligible") facets.quotaEligible = Number(r.n);
-      else facets[r.facet as "accommodations" | "employmentType" | "prefecture"][r.value] = Number(r.n);
+      const n = Number(r.n);
+      // grouping(): a bit per column left out of the row's set, first column highest.
+      const g = Number(r.g);
+      if (g === 0b111) {
+        total = n;
+        facets.remote = Number(r.remote);
+        facets.quotaEligible = Number(r.quota);
+      } else if (g === 0b011) {
+        for (const a of new Set(r.accommodations ?? [])) facets.accommodations[a] = (facets.accommodations[a] ?? 0) + n;
+      } else if (g === 0b101) {
+        facets.employmentType[String(r.employment_type)] = n;
+      } else if (g === 0b110) {
+        facets.prefecture[String(r.prefecture)] = n;
+      }
     }
-    const value = { total, facets };
-    if (this.facetCache.size >= PostgresEngine.FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!);
-    this.facetCache.set(key, { until: now + PostgresEngine.FACET_CACHE_MS, value });
-    return value;
+    return { total, facets };
   }
 
   async searchSeekers(q: SeekerQuery): Promise<SearchResult> {
@@ -219,12 +338,50 @@ export class PostgresEngine implements SearchEngine {
     const where = sql<SqlBool>`${sql.join(parts, sql` and `)}`;
     const score = tsq ? sql<number>`ts_rank(tsv, ${tsq}::tsquery, 32)` : sql<number>`0`;
     const db = await this.db();
-    const rows = await sql<{ id: string; score: number }>`
-      select user_id as id, ${score} as score
-      from seeker_search where ${where}
-      order by score desc, updated_at desc, user_id desc limit ${q.limit}::int offset ${q.offset}::int`.execute(db);
-    const total =
-      q.count === false ? 0 : Number((await sql<{ n: number }>`select count(*)::int as n from seeker_search where ${where}`.execute(db)).rows[0]?.n ?? 0);
-    return { total, hits: rows.rows.map((r) => ({ id: r.id, textScore: Number(r.score) })) };
+    const bound = q.countUpTo != null ? Math.max(0, Math.trunc(q.countUpTo)) : null;
+    const [rows, counted] = await Promise.all([
+      sql<{ id: string; score: number }>`
+        select user_id as id, ${score} as score
+        from seeker_search where ${where}
+        order by score desc, updated_at desc, user_id desc limit ${q.limit}::int offset ${q.offset}::int`.execute(db),
+      q.count === false
+        ? Promise.resolve(0)
+        : bound !== null
+          ? // Stops reading at one past the bound: the count of a common vacancy's candidates scanned most of the index.
+            sql<{ n: number }>`select count(*)::int as n from (select 1 from seeker_search where ${where} limit ${bound + 1}::int) m`
+              .execute(db)
+              .then((r) => Number(r.rows[0]?.n ?? 0))
+          : sql<{ n: number }>`select count(*)::int as n from seeker_search where ${where}`.execute(db).then((r) => Number(r.rows[0]?.n ?? 0)),
+    ]);
+    const result: SearchResult = { total: bound !== null ? Math.min(counted, bound) : counted, hits: rows.rows.map((r) => ({ id: r.id, textScore: Number(r.score) })) };
+    if (bound !== null && counted > bound) result.capped = true;
+    return result;
   }
+}
+
+type PagePlan = "planner" | "sort" | "none";
+
+interface Totals {
+  total: number;
+  facets?: VacancyFacets;
+  /** From the copy of the documents: what the filter indexes leave (Counted.indexed), and how many documents there are. */
+  indexed?: number;
+  size?: number;
+}
+
+/** What a search's total and facets depend on (not its order or page). */
+function facetKey(q: VacancyQuery, tsq: string | null): string {
+  return JSON.stringify([
+    tsq,
+    q.region || null,
+    q.accommodations ?? [],
+    !!q.remote,
+    q.employmentType || null,
+    q.payMin ?? null,
+    !!q.quotaEligible,
+    q.educationRankMax ?? null,
+    q.openOn,
+    q.eligibleFor ?? null,
+    q.excludeEligibleFor ?? null,
+  ]);
 }

@@ -1,0 +1,36 @@
+import { sql, type Kysely } from "kysely";
+
+// Frozen: never edit after it has run anywhere. Add a new migration instead.
+//
+// Search speed (issue 16, docs/decisions/017). `search_generation` counts the statements that changed an index's
+// table, whoever ran them: the Postgres engine keeps an in-process copy of the vacancy documents' filter and facet
+// fields (search/postgres/vacancy-snapshot.ts) and uses it, and its cached facets, only while the generation it was
+// read with is still the current one — so no count is older than the last committed write, from any process.
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table search_generation (
+      index_name text primary key check (index_name in ('vacancies', 'seekers')),
+      generation bigint not null default 0
+    )`.execute(db);
+  await sql`insert into search_generation (index_name) values ('vacancies'), ('seekers')`.execute(db);
+  // Once per statement (a batch of 500 documents is one bump), at the end of it, in its transaction.
+  await sql`
+    create function search_generation_bump() returns trigger language plpgsql as $$
+    begin
+      update search_generation set generation = generation + 1 where index_name = tg_argv[0];
+      return null;
+    end $$`.execute(db);
+  await sql`
+    create trigger vacancy_search_generation after insert or update or delete or truncate on vacancy_search
+    for each statement execute function search_generation_bump('vacancies')`.execute(db);
+  await sql`
+    create trigger seeker_search_generation after insert or update or delete or truncate on seeker_search
+    for each statement execute function search_generation_bump('seekers')`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop trigger seeker_search_generation on seeker_search`.execute(db);
+  await sql`drop trigger vacancy_search_generation on vacancy_search`.execute(db);
+  await sql`drop function search_generation_bump()`.execute(db);
+  await sql`drop table search_generation`.execute(db);
+}
