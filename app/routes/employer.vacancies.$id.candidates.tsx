@@ -37,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function Candidates() {
   const { t, te, locale } = useI18n();
-  const { vacancy, items, total, page, pageCount, sent } = useLoaderData<typeof loader>();
+  const { vacancy, items, total, totalIsLowerBound, page, pageCount, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const sep = t("search.listSeparator");
@@ -65,7 +65,8 @@ export default function Candidates() {
         <p className="notice">{t("candidates.empty")}</p>
       ) : (
         <>
-          <p className="mb-4 font-bold">{t("candidates.count", { count: total })}</p>
+          {/* Counting stops at 1000 (search.server.ts): "共 1000+ 位", "1000+ matching". */}
+          <p className="mb-4 font-bold">{t("candidates.count", { count: totalIsLowerBound ? `${total}+` : total })}</p>
           <ul className="grid gap-4">
             {items.map((c) => {
               const name = t("candidates.reference", { reference: c.reference });
