@@ -6,7 +6,17 @@ import { sql, type Kysely } from "kysely";
 // table, whoever ran them: the Postgres engine keeps an in-process copy of the vacancy documents' filter and facet
 // fields (search/postgres/vacancy-snapshot.ts) and uses it, and its cached facets, only while the generation it was
 // read with is still the current one — so no count is older than the last committed write, from any process.
+//
+// One GIN index over the text, the regions and the accommodations instead of one per column: a search on several
+// of them is then one index scan that skips through the rarest term's entries, where three bitmaps of every entry
+// of each term were built and intersected (a common accommodation has a quarter of all vacancies; at four times the
+// plan's size that was ~20 ms of a 30 ms text search). A search on one of the columns uses it as well.
 export async function up(db: Kysely<any>): Promise<void> {
+  await sql`create index vacancy_search_filters_idx on vacancy_search using gin (tsv, regions, accommodations)`.execute(db);
+  await sql`drop index vacancy_search_tsv_idx`.execute(db);
+  await sql`drop index vacancy_search_regions_idx`.execute(db);
+  await sql`drop index vacancy_search_acc_idx`.execute(db);
+
   await sql`
     create table search_generation (
       index_name text primary key check (index_name in ('vacancies', 'seekers')),
@@ -33,4 +43,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger vacancy_search_generation on vacancy_search`.execute(db);
   await sql`drop function search_generation_bump()`.execute(db);
   await sql`drop table search_generation`.execute(db);
+  await sql`create index vacancy_search_tsv_idx on vacancy_search using gin (tsv)`.execute(db);
+  await sql`create index vacancy_search_regions_idx on vacancy_search using gin (regions)`.execute(db);
+  await sql`create index vacancy_search_acc_idx on vacancy_search using gin (accommodations)`.execute(db);
+  await sql`drop index vacancy_search_filters_idx`.execute(db);
 }
