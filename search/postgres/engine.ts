@@ -182,7 +182,10 @@ export class PostgresEngine implements SearchEngine {
       const [hits, totals] = await Promise.all([this.page(db, q, where, null, "planner"), this.totals(db, q, null, where, generation)]);
       return this.result(q, hits, totals);
     }
-    const [hits, totals] = await Promise.all([this.page(db, q, where, tsq, "planner"), this.totals(db, q, tsq, where, null)]);
+    // With text the matches are fetched through the text index (with the regions and accommodations, one GIN index)
+    // and sorted, whatever the order: relevance has no index, and walking the date or pay index past every vacancy
+    // without the words costs more than a page of the rarer ones.
+    const [hits, totals] = await Promise.all([this.page(db, q, where, tsq, "sort"), this.totals(db, q, tsq, where, null)]);
     return this.result(q, hits, totals);
   }
 

@@ -307,8 +307,8 @@ export async function searchVacancies(
   const now = options.now ?? new Date();
   const pageSize = options.pageSize ?? SEARCH_PAGE_SIZE;
   const engine = options.engine ?? getSearchEngine();
-  await catchUp();
-  const me = viewer?.role === "seeker" ? await loadMatchSeeker(db, viewer.id) : null;
+  // Waiting for the outbox and reading the seeker's profile, side by side.
+  const [, me] = await Promise.all([catchUp(), viewer?.role === "seeker" ? loadMatchSeeker(db, viewer.id) : null]);
   const placeKnown = me?.placeKnown ?? false;
   // Without a place nothing can be eligible, so the page shows everything (and says why); the API keeps to eligible.
   const mode: SearchPage["mode"] = !me ? "public" : options.eligibleOnly ? "eligible" : params.show === "all" || !placeKnown ? "all" : "eligible";
@@ -361,8 +361,7 @@ export async function bestMatchesFor(
   options: { now?: Date; limit?: number; engine?: SearchEngine } = {},
 ): Promise<{ placeKnown: boolean; items: VacancyCard[] }> {
   const now = options.now ?? new Date();
-  await catchUp();
-  const me = await loadMatchSeeker(db, seekerId);
+  const [, me] = await Promise.all([catchUp(), loadMatchSeeker(db, seekerId)]);
   if (!me || !me.placeKnown) return { placeKnown: false, items: [] };
   const result = await scoredPage(
     db,
@@ -412,30 +411,33 @@ export interface CandidatesPage {
 
 async function employerVacancy(db: DB, actor: Actor, vacancyId: string) {
   if (!UUID_RE.test(vacancyId)) notFound();
-  const who = await withOrganizations(db, actor);
-  const v = await db
-    .selectFrom("vacancy as v")
-    .innerJoin("organization as o", "o.id", "v.organization_id")
-    .select([
-      "v.id",
-      "v.title",
-      "v.status",
-      "v.organization_id",
-      "v.region_code",
-      "v.remote",
-      "v.accommodations",
-      "v.demands",
-      "v.skills",
-      "v.education_required",
-      "v.pay_min",
-      "v.pay_max",
-      "v.published_at",
-      "v.required_certificates",
-      "o.name as organization_name",
-      "o.status as organization_status",
-    ])
-    .where("v.id", "=", vacancyId)
-    .executeTakeFirst();
+  // Who the actor is and the vacancy, side by side; nothing is shown before the check below.
+  const [who, v] = await Promise.all([
+    withOrganizations(db, actor),
+    db
+      .selectFrom("vacancy as v")
+      .innerJoin("organization as o", "o.id", "v.organization_id")
+      .select([
+        "v.id",
+        "v.title",
+        "v.status",
+        "v.organization_id",
+        "v.region_code",
+        "v.remote",
+        "v.accommodations",
+        "v.demands",
+        "v.skills",
+        "v.education_required",
+        "v.pay_min",
+        "v.pay_max",
+        "v.published_at",
+        "v.required_certificates",
+        "o.name as organization_name",
+        "o.status as organization_status",
+      ])
+      .where("v.id", "=", vacancyId)
+      .executeTakeFirst(),
+  ]);
   if (!v) notFound();
   requirePermission(who, "update:vacancy", { organizationId: v.organization_id });
   return v;
@@ -462,13 +464,13 @@ export async function candidatesForVacancy(
   page: number,
   options: { now?: Date; engine?: SearchEngine; pageSize?: number } = {},
 ): Promise<CandidatesPage> {
-  const v = await employerVacancy(db, actor, vacancyId);
+  // The outbox is waited for while the vacancy is read (a vacancy that does not look for people wasted nothing much).
+  const [v] = await Promise.all([employerVacancy(db, actor, vacancyId), catchUp()]);
   const pageSize = options.pageSize ?? SEARCH_PAGE_SIZE;
   const now = options.now ?? new Date();
   const base = { id: v.id, title: v.title, status: v.status, organizationName: v.organization_name };
   // Only an open vacancy of a verified organization looks for people.
   if (v.status !== "open" || v.organization_status !== "verified") return { vacancy: base, total: 0, totalIsLowerBound: false, page: 1, pageSize, pageCount: 0, items: [] };
-  await catchUp();
   const engine = options.engine ?? getSearchEngine();
   const offset = (page - 1) * pageSize;
   const rerank = offset < RANK_WINDOW;
