@@ -1,9 +1,11 @@
 /**
- * The Express app in front of Remix (issue 12; decisions 003 and 011). In order, for every request:
- * security headers and the cross-site check; static files; `/healthz`; the address and query checked; 503 while the
- * database is unreachable; a mutation's body read within its limit and checked (413, 415, 400) before Remix parses
- * it; then Remix with the session read once, a 503 page when a query failed for want of a connection, and
- * `Cache-Control: no-store` on everything a signed-in person is shown.
+ * The HTTP server in front of Remix (issue 12; decisions 003, 011 and 017). In order, for every request:
+ * the built client's files from memory and `/healthz`, before Express (server/static.ts); then security headers (the
+ * fixed ones computed once, a new CSP nonce) and the cross-site check; the address and query checked; 503 while the
+ * database is unreachable; a mutation's body read within its limit and checked (413, 415, 400) before Remix parses it;
+ * a public page from the page cache for a visitor without a session (server/page-cache.ts); then Remix with the
+ * session read once, a 503 page when a query failed for want of a connection, and `Cache-Control: no-store` on
+ * everything a signed-in person is shown. Rendered pages go out in one write, compressed once.
  *
  * `createApp` builds it without listening, so tests drive the real thing in process (tests/http).
  */
