@@ -54,6 +54,8 @@ function eligibleSql(e: EligibleFor): Expression<SqlBool> {
 export class PostgresEngine implements SearchEngine {
   readonly name = "postgres" as const;
   static readonly FACET_CACHE_SIZE = 500;
+  /** A walk reads up to this many times its estimate (tests lower it to see the fallback). */
+  static WALK_MARGIN = 2;
   /** A copy is reloaded at most this often while the index keeps changing (searches meanwhile count in SQL). */
   static readonly SNAPSHOT_RELOAD_MS = 1_000;
   /** Totals and facets per filter set, valid while the index's generation is the one they were counted at. */
@@ -62,7 +64,7 @@ export class PostgresEngine implements SearchEngine {
   private loading: Promise<void> | null = null;
   private lastLoad = -Infinity;
   /** The plan of the last vacancy page (tests look). */
-  lastPagePlan: PagePlan | undefined;
+  lastPagePlan: PagePlan["kind"] | undefined;
   /** `copy: false`: count and facet in SQL only, never from a copy of the documents (tests compare the two). */
   constructor(
     private readonly db: () => DB | Promise<DB>,
@@ -174,18 +176,22 @@ export class PostgresEngine implements SearchEngine {
       const generation = await this.generation(db);
       const known = this.knownTotals(db, q, null, generation);
       if (known) {
-        const hits = await this.page(db, q, where, null, this.pagePlan(q, known));
+        const plan = this.pagePlan(q, known);
+        let hits = await this.page(db, q, where, null, plan);
+        // A walk reads a bounded stretch of the ordered index; if the page is not full and not the last one, the
+        // matches were rarer there than on average: the planner's plan then answers.
+        if (plan.kind === "walk" && hits.length < q.limit && q.offset + hits.length < known.total) hits = await this.page(db, q, where, null, { kind: "planner" });
         return this.result(q, hits, known);
       }
       // The page and the count are separate queries, run side by side: a window count (count(*) over ()) would make
       // every page find and sort every match before returning its first row.
-      const [hits, totals] = await Promise.all([this.page(db, q, where, null, "planner"), this.totals(db, q, null, where, generation)]);
+      const [hits, totals] = await Promise.all([this.page(db, q, where, null, { kind: "planner" }), this.totals(db, q, null, where, generation)]);
       return this.result(q, hits, totals);
     }
     // With text the matches are fetched through the text index (with the regions and accommodations, one GIN index)
     // and sorted, whatever the order: relevance has no index, and walking the date or pay index past every vacancy
     // without the words costs more than a page of the rarer ones.
-    const [hits, totals] = await Promise.all([this.page(db, q, where, tsq, "sort"), this.totals(db, q, tsq, where, null)]);
+    const [hits, totals] = await Promise.all([this.page(db, q, where, tsq, { kind: "sort" }), this.totals(db, q, tsq, where, null)]);
     return this.result(q, hits, totals);
   }
 
@@ -198,39 +204,48 @@ export class PostgresEngine implements SearchEngine {
   /**
    * One page of hits. "planner": the order by columns an index supplies (published_at desc, vacancy_id desc; pay_max
    * desc, vacancy_id desc), so PostgreSQL may walk that index and stop after the page's rows — fast when matches are
-   * common, a walk through the whole index when they are rare (it cannot know: its estimate of several conditions
-   * together is a guess). "sort": the same order by expressions no index supplies, so the matches are fetched
-   * through the filter indexes and sorted. "none": the count says there is nothing on this page.
+   * common, a walk through the whole index when they are rare — or fetch the matches through a filter index and sort
+   * them, as its estimate of how many match suggests: a guess for several conditions together (455 where 14,294
+   * matched, a sort of them all instead of a walk of 1,400 rows). When the copy has counted, the engine chooses:
+   * "walk" (the first `rows` of the ordered index, filtered: no other plan is possible), "sort" (order by expressions
+   * no index supplies, so the matches are fetched through the filter indexes and sorted) or "none" (nothing here).
    */
   private async page(db: DB, q: VacancyQuery, where: Expression<SqlBool>, tsq: string | null, plan: PagePlan): Promise<Hit[]> {
-    this.lastPagePlan = plan;
-    if (plan === "none") return [];
+    this.lastPagePlan = plan.kind;
+    if (plan.kind === "none") return [];
     const score = tsq ? sql<number>`ts_rank(tsv, ${tsq}::tsquery, 32)` : sql<number>`0`;
     // Every indexed vacancy is published, so published_at is never null here; "+ 0" leaves each value as it is.
-    const published = plan === "sort" ? sql`published_at + interval '0 seconds'` : sql`published_at`;
-    const pay = plan === "sort" ? sql`pay_max + 0` : sql`pay_max`;
+    const published = plan.kind === "sort" ? sql`published_at + interval '0 seconds'` : sql`published_at`;
+    const pay = plan.kind === "sort" ? sql`pay_max + 0` : sql`pay_max`;
     const order =
       q.sort === "pay"
         ? sql`${pay} desc, vacancy_id desc`
         : q.sort === "relevance" && tsq
           ? sql`score desc, ${published} desc, vacancy_id desc`
           : sql`${published} desc, vacancy_id desc`;
+    // A limit inside a subquery keeps the filters out of it: its rows come from the ordered index alone.
+    const from =
+      plan.kind === "walk"
+        ? sql`(select vacancy_id, published_at, pay_max, closing_date, regions, accommodations, demands, remote, employment_type,
+              quota_eligible, education_rank from vacancy_search order by ${order} limit ${plan.rows}::int) as vacancy_search`
+        : sql`vacancy_search`;
     const rows = await sql<{ id: string; score: number }>`
       select vacancy_id as id, ${score} as score
-      from vacancy_search where ${where}
+      from ${from} where ${where}
       order by ${order} limit ${q.limit}::int offset ${q.offset}::int`.execute(db);
     return rows.rows.map((r) => ({ id: r.id, textScore: Number(r.score) }));
   }
 
   /**
    * Walking the ordered index reads about (offset + limit) × documents / matches rows before the page is full;
-   * fetching every match through the filter indexes reads what those indexes leave. The cheaper one is chosen.
+   * fetching every match through the filter indexes reads what those indexes leave. The cheaper one is chosen; a
+   * walk reads up to WALK_MARGIN times its estimate.
    */
   private pagePlan(q: VacancyQuery, known: Totals): PagePlan {
-    if (known.total <= q.offset) return "none";
-    if (known.indexed === undefined || known.size === undefined) return "planner";
+    if (known.total <= q.offset) return { kind: "none" };
+    if (known.indexed === undefined || known.size === undefined) return { kind: "planner" };
     const walk = ((q.offset + q.limit) * known.size) / known.total;
-    return known.indexed < walk ? "sort" : "planner";
+    return known.indexed < walk ? { kind: "sort" } : { kind: "walk", rows: Math.ceil(PostgresEngine.WALK_MARGIN * walk) + q.offset + q.limit };
   }
 
   /** Totals already known for this generation: cached, or counted now from the copy of the documents. */
@@ -362,7 +377,7 @@ export class PostgresEngine implements SearchEngine {
   }
 }
 
-type PagePlan = "planner" | "sort" | "none";
+type PagePlan = { kind: "planner" } | { kind: "sort" } | { kind: "none" } | { kind: "walk"; rows: number };
 
 interface Totals {
   total: number;
