@@ -25,6 +25,10 @@ export interface AppUserTable {
   large_text: ColumnType<boolean, boolean | undefined, boolean>;
   high_contrast: ColumnType<boolean, boolean | undefined, boolean>;
   easy_read: ColumnType<boolean, boolean | undefined, boolean>;
+  /** When the phone number was confirmed by a code (SMS goes only to verified numbers). */
+  phone_verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Counselors: alerts for new vacancies that suit people on their caseload. */
+  caseload_alerts: ColumnType<boolean, boolean | undefined, boolean>;
   created_by: string | null;
   created_at: Generated<Date>;
   password_changed_at: Generated<Date>;
@@ -525,6 +529,90 @@ export interface NotificationTable {
   created_at: Generated<Date>;
 }
 
+export type AlertFrequency = "immediate" | "daily" | "weekly" | "off";
+export type NotificationTopic = "applications" | "invitations" | "interviews" | "alerts" | "messages";
+export type DeliveryChannel = "email" | "sms";
+export type DeliveryStatus = "queued" | "held" | "sent" | "failed" | "skipped";
+
+export interface SavedSearchTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  /** The search page's query string (without page). */
+  query: string;
+  suits_me: ColumnType<boolean, boolean | undefined, boolean>;
+  frequency: ColumnType<AlertFrequency, AlertFrequency | undefined, AlertFrequency>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface VacancyAlertTable {
+  id: Generated<string>;
+  /** Who is alerted: the saved search's owner, or the counselor. */
+  user_id: string;
+  saved_search_id: string | null;
+  /** A counselor's alert: the person on the caseload the vacancy suits. */
+  seeker_id: string | null;
+  vacancy_id: string;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string;
+  topic: NotificationTopic;
+  email: boolean;
+  sms: boolean;
+  updated_at: Generated<Date>;
+}
+
+export interface DeliveryTable {
+  id: Generated<string>;
+  user_id: string;
+  notification_id: string | null;
+  channel: DeliveryChannel;
+  topic: string;
+  template: string;
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  link: string | null;
+  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface PhoneVerificationTable {
+  id: Generated<string>;
+  phone: string;
+  user_id: string | null;
+  purpose: "register" | "phone";
+  code_hash: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  expires_at: Timestamp;
+  verified_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export type JobState = "created" | "retry" | "active" | "completed" | "failed" | "cancelled";
+
+export interface JobTable {
+  id: Generated<string>;
+  name: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  state: ColumnType<JobState, JobState | undefined, JobState>;
+  retry_count: ColumnType<number, number | undefined, number>;
+  retry_limit: ColumnType<number, number | undefined, number>;
+  retry_delay: ColumnType<number, number | undefined, number>;
+  retry_backoff: ColumnType<boolean, boolean | undefined, boolean>;
+  singleton_key: string | null;
+  start_after: ColumnType<Date, Date | string | undefined, Date | string>;
+  started_at: Date | null;
+  completed_at: Date | null;
+  output: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+}
+
 export type SearchIndexName = "vacancies" | "seekers";
 
 export interface SearchOutboxTable {
@@ -896,6 +984,12 @@ export interface Database {
   application_event: ApplicationEventTable;
   employment: EmploymentTable;
   notification: NotificationTable;
+  saved_search: SavedSearchTable;
+  vacancy_alert: VacancyAlertTable;
+  notification_preference: NotificationPreferenceTable;
+  delivery: DeliveryTable;
+  phone_verification: PhoneVerificationTable;
+  job: JobTable;
   search_outbox: SearchOutboxTable;
   vacancy_search: VacancySearchTable;
   seeker_search: SeekerSearchTable;

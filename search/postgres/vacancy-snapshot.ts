@@ -153,6 +153,16 @@ export class VacancySnapshot {
   private payMax = new Int32Array(0);
   private educationRank = new Int32Array(0);
   private closing = new Int32Array(0);
+  /**
+   * Documents alike in everything a facet counts (accommodations, employment type, prefecture, remote, quota) share a
+   * group: a count adds one to its group per match and spreads the groups over the facets at the end.
+   */
+  private group = new Int32Array(0);
+  private readonly groups = new Map<string, number>();
+  private readonly groupAcc: number[] = [];
+  private readonly groupType: number[] = [];
+  private readonly groupPrefecture: number[] = [];
+  private readonly groupFlags: number[] = [];
   private readonly accBits = new CodeBits();
   private readonly demBits = new CodeBits();
   private readonly places = new Interner();
@@ -186,6 +196,17 @@ export class VacancySnapshot {
     this.payMax[i] = Number(r.pay_max);
     this.educationRank[i] = Number(r.education_rank);
     this.closing[i] = r.closing_day == null ? NEVER : Number(r.closing_day);
+    const key = `${this.acc[i]},${this.type[i]},${this.prefecture[i]},${this.flags[i]}`;
+    let g = this.groups.get(key);
+    if (g === undefined) {
+      g = this.groupAcc.length;
+      this.groups.set(key, g);
+      this.groupAcc.push(this.acc[i]!);
+      this.groupType.push(this.type[i]!);
+      this.groupPrefecture.push(this.prefecture[i]!);
+      this.groupFlags.push(this.flags[i]!);
+    }
+    this.group[i] = g;
   }
 
   /** Resizes every column to `capacity` rows (also to trim them once loaded). */
@@ -206,6 +227,7 @@ export class VacancySnapshot {
     this.payMax = resize(this.payMax, int);
     this.educationRank = resize(this.educationRank, int);
     this.closing = resize(this.closing, int);
+    this.group = resize(this.group, int);
   }
 
   /**
@@ -274,14 +296,10 @@ export class VacancySnapshot {
     const indexedAcc = accMask | (eligible?.needs ?? 0);
     const indexedReach = eligible && !eligible.wantsRemote ? eligible.reach : null;
 
-    const accCount = new Int32Array(MAX_CODES);
-    const typeCount = new Int32Array(this.types.values.length);
-    const placeCount = new Int32Array(this.places.values.length);
+    const perGroup = new Int32Array(this.groupAcc.length);
     let total = 0;
     let indexed = 0;
-    let remote = 0;
-    let quota = 0;
-    const { acc, dem, county, prefecture, province, type: types, flags, payMax, educationRank, closing } = this;
+    const { acc, dem, county, prefecture, province, type: types, flags, payMax, educationRank, closing, group } = this;
     for (let i = 0; i < this.n; i++) {
       const a = acc[i]!;
       if ((a & indexedAcc) !== indexedAcc) continue;
@@ -297,17 +315,26 @@ export class VacancySnapshot {
       if (eligible && !fits(eligible, a, dem[i]!, county[i]!, prefecture[i]!, province[i]!, f)) continue;
       if (excluded && fits(excluded, a, dem[i]!, county[i]!, prefecture[i]!, province[i]!, f)) continue;
       total++;
-      if (f & 1) remote++;
-      if (f & 2) quota++;
-      typeCount[types[i]!]!++;
-      placeCount[prefecture[i]!]!++;
-      for (let m = a; m !== 0; m &= m - 1) accCount[31 - Math.clz32(m & -m)]!++;
+      perGroup[group[i]!]!++;
     }
-    for (let b = 0; b < MAX_CODES; b++) if (accCount[b]) facets.accommodations[this.accBits.codes.values[b]!] = accCount[b]!;
-    for (let t = 0; t < typeCount.length; t++) if (typeCount[t]) facets.employmentType[this.types.values[t]!] = typeCount[t]!;
-    for (let p = 0; p < placeCount.length; p++) if (placeCount[p]) facets.prefecture[this.places.values[p]!] = placeCount[p]!;
-    facets.remote = remote;
-    facets.quotaEligible = quota;
+    {
+      const accCount = new Int32Array(MAX_CODES);
+      const typeCount = new Int32Array(this.types.values.length);
+      const placeCount = new Int32Array(this.places.values.length);
+      for (let g = 0; g < perGroup.length; g++) {
+        const c = perGroup[g]!;
+        if (c === 0) continue;
+        const f = this.groupFlags[g]!;
+        if (f & 1) facets.remote += c;
+        if (f & 2) facets.quotaEligible += c;
+        typeCount[this.groupType[g]!]! += c;
+        placeCount[this.groupPrefecture[g]!]! += c;
+        for (let m = this.groupAcc[g]!; m !== 0; m &= m - 1) accCount[31 - Math.clz32(m & -m)]! += c;
+      }
+      for (let b = 0; b < MAX_CODES; b++) if (accCount[b]) facets.accommodations[this.accBits.codes.values[b]!] = accCount[b]!;
+      for (let t = 0; t < typeCount.length; t++) if (typeCount[t]) facets.employmentType[this.types.values[t]!] = typeCount[t]!;
+      for (let p = 0; p < placeCount.length; p++) if (placeCount[p]) facets.prefecture[this.places.values[p]!] = placeCount[p]!;
+    }
     return { total, facets, indexed };
   }
 }
