@@ -613,6 +613,82 @@ export interface JobTable {
   created_at: Generated<Date>;
 }
 
+export type ImportStatus = "checking" | "checked" | "importing" | "completed" | "failed" | "cancelled";
+
+export interface ImportProblem {
+  /** The file's row number as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  /** The column's header as documented in docs/interop.md; null for a problem of the whole row. */
+  column: string | null;
+  /** The problem's code: its message is `interop.problem.<code>`. */
+  code: string;
+  value?: string;
+}
+
+export interface ImportRunTable {
+  id: Generated<string>;
+  created_by: string | null;
+  file_name: string;
+  file_path: string;
+  file_sha256: string;
+  format: "csv" | "xlsx";
+  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
+  total_rows: ColumnType<number, number | undefined, number>;
+  done_rows: ColumnType<number, number | undefined, number>;
+  created_count: ColumnType<number, number | undefined, number>;
+  updated_count: ColumnType<number, number | undefined, number>;
+  unchanged_count: ColumnType<number, number | undefined, number>;
+  rejected_count: ColumnType<number, number | undefined, number>;
+  report: ColumnType<ImportProblem[], string | undefined, string>;
+  error: string | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export type RegistryEmploymentStatus = "employed" | "unemployed" | "student" | "unable" | "retired";
+
+export interface RegistryPersonTable {
+  id: Generated<string>;
+  certificate_number: string;
+  id_number: string;
+  real_name: string;
+  gender: "male" | "female" | null;
+  birth_date: DateString | null;
+  disability_category: DisabilityCategory;
+  disability_grade: number;
+  region_code: string;
+  residence: "urban" | "rural" | null;
+  education: string | null;
+  employment_status: RegistryEmploymentStatus;
+  employment_form: EmploymentForm | null;
+  employer_name: string | null;
+  training: string | null;
+  needs: TextArray;
+  phone: string | null;
+  row_hash: string;
+  import_run_id: string | null;
+  user_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type ApiScope = "vacancies:read" | "events:read" | "statistics:read";
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  scopes: ColumnType<ApiScope[], ApiScope[], ApiScope[]>;
+  region_code: string | null;
+  rate_limit_per_minute: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
 export type SearchIndexName = "vacancies" | "seekers";
 
 export interface SearchOutboxTable {
@@ -990,6 +1066,9 @@ export interface Database {
   delivery: DeliveryTable;
   phone_verification: PhoneVerificationTable;
   job: JobTable;
+  import_run: ImportRunTable;
+  registry_person: RegistryPersonTable;
+  api_token: ApiTokenTable;
   search_outbox: SearchOutboxTable;
   vacancy_search: VacancySearchTable;
   seeker_search: SeekerSearchTable;
