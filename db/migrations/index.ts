@@ -15,6 +15,7 @@ import * as serviceExperience from "./2026-12-06T11-40-00Z-service-experience";
 import * as searchSpeed from "./2026-12-06T16-30-00Z-search-speed";
 import * as reach from "./2026-12-06T19-40-00Z-reach";
 import * as interop from "./2026-12-06T19-55-00Z-interop";
+import * as jobs from "./2026-12-06T20-10-00Z-jobs";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder) so the same list works under tsx,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T16-30-00Z-search-speed": searchSpeed,
   "2026-12-06T19-40-00Z-reach": reach,
   "2026-12-06T19-55-00Z-interop": interop,
+  "2026-12-06T20-10-00Z-jobs": jobs,
 };
