@@ -9,6 +9,7 @@ import { configureHealth } from "./db/health";
 import { prepareDatabase } from "./db/prepare";
 import { pruneAttempts } from "./app/domain/accounts/rate-limit.server";
 import { kickDrain, startSearch } from "./search/runtime";
+import { startJobs, stopJobs } from "./jobs/runtime";
 import { createApp } from "./server/app";
 import { describeStartupError, shutdownGracefully } from "./server/lifecycle";
 
@@ -27,6 +28,8 @@ async function main() {
   await prepareDatabase(handle.db);
   // Index what the outbox holds (the seed's documents on a first start; changes a crash left behind otherwise).
   await startSearch();
+  // The job queue's worker (pg-boss on PostgreSQL, in process on PGlite; decision 018) and its start-up steps.
+  await startJobs();
   // The outbox is drained after every write request and on a tick (which also lets Meilisearch catch up after an
   // outage). SEARCH_IN_PROCESS=false leaves draining to `npm run search:worker` in a deployment.
   const drainInProcess = process.env.SEARCH_IN_PROCESS !== "false";
@@ -91,6 +94,7 @@ async function main() {
         inFlight,
         drain: drainInProcess ? () => kickDrain().then(() => undefined) : undefined,
         close: async () => {
+          await stopJobs().catch((e) => console.error("stopping the job queue:", e instanceof Error ? e.message : e));
           await viteDevServer?.close();
           await closeDatabase();
         },

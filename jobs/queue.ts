@@ -65,6 +65,8 @@ export interface JobQueue {
   runDue(names?: string[]): Promise<number>;
   /** Jobs that failed after their last retry, newest first. */
   deadJobs(limit: number): Promise<DeadJob[]>;
+  /** How many dead jobs there are (the admin page shows the count beside its first page). */
+  countDeadJobs?(): Promise<number>;
   /** Puts a dead job back in the queue; false when it is not (or no longer) dead. */
   retry(id: string): Promise<boolean>;
 }

@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), "qiancheng-e2e-"));
 const child = spawn(process.execPath, SERVER_ARGS, {
   stdio: "inherit",
     // Every test registers from 127.0.0.1: more than one address's hourly registrations.
-  env: { ...process.env, NODE_ENV: "production", PGLITE_DIR: join(dir, "pglite"), DATABASE_URL: "", REGISTRATIONS_PER_ADDRESS_HOUR: "1000" },
+  env: { ...process.env, NODE_ENV: "production", PGLITE_DIR: join(dir, "pglite"), DATABASE_URL: "", REGISTRATIONS_PER_ADDRESS_HOUR: "1000", JOB_POLL_MS: process.env.JOB_POLL_MS || "200" },
 });
 function stop(signal) {
   child.kill(signal);
