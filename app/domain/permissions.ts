@@ -35,6 +35,8 @@ export const ENTITIES = [
   "message",
   // Issue 15: feedback sent from any page, handled by the province federation (decision 014).
   "feedback",
+  // Issue 18: partner API tokens (app/domain/api/tokens.server.ts).
+  "api_token",
 ] as const;
 export const SCOPES = ["own", "org", "assigned", "region", "any"] as const;
 
@@ -180,6 +182,10 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
     // Issue 15: asked for the province's region, so in effect only province admins handle feedback (decision 014).
     "read:feedback:region",
     "update:feedback:region",
+    // Issue 18: partner API tokens for the admin's region (a prefecture admin's tokens read that prefecture only).
+    "create:api_token:region",
+    "read:api_token:region",
+    "update:api_token:region",
   ],
 };
 
