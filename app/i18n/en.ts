@@ -33,6 +33,7 @@ import * as dashboard from "./messages/en/dashboard";
 import * as vacancyForm from "./messages/en/vacancy-form";
 import * as easyRead from "./messages/en/easy-read";
 import * as alerts from "./messages/en/alerts";
+import * as alerts from "./messages/en/alerts";
 import * as basics from "./messages/en/basics";
 import * as apiTokens from "./messages/en/api-tokens";
 import * as interopAdmin from "./messages/en/interop-admin";
@@ -207,4 +208,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...organizations.en, ...vacancies.en, ...home.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...dashboard.en, ...easyRead.en, ...conversation.en, ...alerts.en, ...basics.en, ...unsubscribe.en, ...interopAdmin.en, ...apiTokens.en, ...jobsAdmin.en };
+export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...organizations.en, ...vacancies.en, ...home.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...dashboard.en, ...easyRead.en, ...conversation.en, ...alerts.en, ...alerts.en, ...basics.en, ...unsubscribe.en, ...interopAdmin.en, ...apiTokens.en, ...jobsAdmin.en };

@@ -37,6 +37,7 @@ import * as dashboard from "./messages/dashboard";
 import * as vacancyForm from "./messages/vacancy-form";
 import * as easyRead from "./messages/easy-read";
 import * as alerts from "./messages/alerts";
+import * as alerts from "./messages/alerts";
 import * as basics from "./messages/basics";
 import * as apiTokens from "./messages/api-tokens";
 import * as interopAdmin from "./messages/interop-admin";
@@ -212,7 +213,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...shell.zh, ...seekers.zh, ...accountUx.zh, ...organizations.zh, ...vacancies.zh, ...home.zh, ...vacancyForm.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh, ...dashboard.zh, ...easyRead.zh, ...conversation.zh, ...alerts.zh, ...basics.zh, ...unsubscribe.zh, ...interopAdmin.zh, ...apiTokens.zh, ...jobsAdmin.zh } as const;
+export const zhCN = { ...core, ...shell.zh, ...seekers.zh, ...accountUx.zh, ...organizations.zh, ...vacancies.zh, ...home.zh, ...vacancyForm.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh, ...dashboard.zh, ...easyRead.zh, ...conversation.zh, ...alerts.zh, ...alerts.zh, ...basics.zh, ...unsubscribe.zh, ...interopAdmin.zh, ...apiTokens.zh, ...jobsAdmin.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;

@@ -8,6 +8,7 @@ import type { DB } from "../../../db/database";
 import type { EmploymentType, OrganizationType, VacancyStatus } from "../../../db/schema";
 import { errorMessage } from "../../i18n/i18n";
 import type { FieldErrors, Result } from "../accounts/accounts.server";
+import { enqueueVacancyMatch } from "../alerts/jobs.server";
 import { membershipsOf, withOrganizations, type Membership } from "../organizations/membership.server";
 import { can, hasPermission, requirePermission, type Actor } from "../permissions";
 import {
@@ -187,6 +188,8 @@ export async function changeVacancyStatus(
       }))
       .where("id", "=", id)
       .execute();
+    // Published or reopened: saved searches and caseloads are matched by a job, enqueued only if this commits.
+    if (transition.to === "open") await enqueueVacancyMatch(trx, id);
     return { ok: true, value: { status: transition.to } };
   });
 }

@@ -1,0 +1,67 @@
+/**
+ * Strings of saved searches and vacancy alerts (issue 17): the search page's "保存此搜索" form, the saved-searches
+ * page, and the alerts' in-site notifications. English must have every key.
+ */
+export const zh = {
+  "notification.alert.vacancy": "有适合您的新岗位：{organization}的“{vacancy}”（来自您保存的搜索：{search}）。",
+  "notification.alert.digest": "您保存的搜索有 {count} 个适合您的新岗位，点击查看。",
+  "notification.alert.caseload": "{organization}的新岗位“{vacancy}”适合您服务的 {count} 位求职者。",
+
+  "alerts.nav": "我保存的搜索",
+
+  "alerts.summary.keyword": "“{q}”",
+  "alerts.summary.accommodations": "{count} 项便利",
+  "alerts.summary.remote": "可远程",
+  "alerts.summary.payMin": "月薪不低于 {pay} 元",
+  "alerts.summary.quota": "计入按比例就业",
+  "alerts.summary.everything": "全部岗位",
+  "alerts.summary.separator": " · ",
+  "alerts.summary.suitsMe": "只看适合我的岗位",
+  "alerts.summary.all": "包括不完全适合我的岗位",
+
+  "alerts.frequency.immediate": "有新岗位时立即提醒",
+  "alerts.frequency.daily": "每天汇总一次（早上 8:30）",
+  "alerts.frequency.weekly": "每周汇总一次（周一早上 8:30）",
+  "alerts.frequency.off": "不提醒",
+
+  "alerts.err.frequency": "请选择提醒频率。",
+  "alerts.err.name": "请填写名称。",
+  "alerts.err.nameLong": "名称不能超过 60 个字。",
+  "alerts.err.nameRequired": "请填写名称。",
+  "alerts.err.query": "这个搜索的条件太长，无法保存。",
+  "alerts.err.limit": "您已保存 20 个搜索，这是上限。请先删除不再需要的搜索。",
+  "alerts.err.gone": "找不到这个已保存的搜索。",
+
+  "alerts.save.title": "保存此搜索并接收提醒",
+  "alerts.save.lead": "以后有符合这些条件、又适合您的新岗位时，我们按您选的频率通知您。",
+  "alerts.save.frequency": "提醒频率",
+  "alerts.save.name": "名称",
+  "alerts.save.nameHint": "不填就用搜索条件作名称。",
+  "alerts.save.submit": "保存此搜索",
+  "alerts.save.signIn": "登录后可以保存此搜索并接收新岗位提醒",
+  "alerts.save.done": "已保存搜索：{name}。",
+  "alerts.save.manage": "管理我保存的搜索和提醒",
+
+  "alerts.page.title": "我保存的搜索",
+  "alerts.page.lead": "有符合条件、又适合您的新岗位时，我们按您为每个搜索选择的频率提醒您：站内通知，以及您在通知设置里选择的邮件或短信。每天最多提醒 20 个岗位。",
+  "alerts.page.count": "已保存 {count} 个搜索（最多 20 个）。",
+  "alerts.page.empty": "您还没有保存搜索。在“找工作”页面设好条件后，选“保存此搜索”。",
+  "alerts.page.emptyLink": "去找工作",
+  "alerts.page.listLabel": "我保存的搜索",
+  "alerts.page.conditions": "搜索条件：",
+  "alerts.page.saveFrequency": "保存提醒频率",
+  "alerts.page.results": "查看结果",
+  "alerts.page.resultsOf": "查看“{name}”的结果",
+  "alerts.page.rename": "新名称",
+  "alerts.page.renameSubmit": "改名",
+  "alerts.page.delete": "删除",
+  "alerts.page.deleteOf": "删除“{name}”",
+  "alerts.page.confirmTitle": "删除已保存的搜索“{name}”？",
+  "alerts.page.confirmText": "删除后不再收到这个搜索的提醒。已经收到的通知不受影响。",
+  "alerts.page.confirmSubmit": "确认删除",
+  "alerts.page.cancel": "取消，不删除",
+  "alerts.page.done.frequency": "已保存“{name}”的提醒频率：{frequency}。",
+  "alerts.page.done.rename": "已改名为“{name}”。",
+  "alerts.page.done.delete": "已删除这个搜索。",
+  "alerts.page.done.save": "已保存搜索：{name}。",
+} as const;
