@@ -46,6 +46,10 @@ export interface AppOptions {
 // Endpoints that read no cookie and change nothing: the cross-site check protects nothing there, and programs
 // (curl, a partner's script) may call them without an Origin header (docs/api.md).
 const ORIGIN_CHECK_EXEMPT = new Set(["/api/levy/estimate"]);
+// One-click unsubscribe (RFC 8058): mail providers POST the link from their own servers, without this site's Origin
+// or any cookie. The signed token in the path authorizes exactly one change (email off for one topic of one person),
+// so a cross-site POST can do nothing else there (app/routes/unsubscribe.$token.tsx).
+const ORIGIN_CHECK_EXEMPT_PATH = /^\/unsubscribe\/[^/]+$/;
 const HEALTH_TIMEOUT_MS = 2000;
 
 export interface App {
@@ -213,6 +217,7 @@ export function createApp(options: AppOptions): App {
     res.setHeader("Content-Security-Policy", csp[scheme].join(nonce));
     if (
       !ORIGIN_CHECK_EXEMPT.has(req.path) &&
+      !ORIGIN_CHECK_EXEMPT_PATH.test(req.path) &&
       !isSameOriginRequest({
         method: req.method,
         origin: req.get("origin"),
