@@ -130,6 +130,7 @@ export function navigation(user: NavUser | null): Navigation {
               { to: "/admin/rule-parameters", label: "nav.ruleParameters" },
               { to: "/admin/staff", label: "nav.staff" },
               { to: "/admin/security", label: "nav.security" },
+              { to: "/admin/jobs", label: "jobs.nav" },
             ],
           },
           { label: "shell.group.public", items: [home, vacancies, events, training, disclosures] },
