@@ -1,4 +1,5 @@
 import type { DB } from "../../../db/database";
+import { routeDeliveries } from "./delivery.server";
 
 /**
  * In-app notifications. A notification stores a `kind` and its `params`; the page renders the text in the
@@ -13,14 +14,30 @@ export interface NotificationItem {
   createdAt: Date;
 }
 
-export async function notify(
-  db: DB,
-  userId: string,
-  kind: string,
-  params: Record<string, string | number> = {},
-  link: string | null = null,
-): Promise<void> {
-  await db.insertInto("notification").values({ user_id: userId, kind, params: JSON.stringify(params), link }).execute();
+/** One line of a digest (alert.digest): what the email lists; the site shows only the count. */
+export interface DigestItem {
+  title: string;
+  organization: string;
+  place: string;
+  link: string;
+}
+
+/** A notification's values: words and numbers for its message; a digest also carries its items. */
+export type NotificationParams = Record<string, string | number | readonly DigestItem[]>;
+
+/**
+ * Notifies a person: always in the site (inserted first, so no channel's failure can lose it), and, when the kind has
+ * a topic, by every channel the person chose for it and has an address for (email: an address; SMS: a verified
+ * phone) — one `delivery` row each, sent by the `delivery.send` job. Run inside the caller's transaction, the
+ * deliveries and their jobs exist exactly when what caused them committed; nothing is sent while the request waits.
+ */
+export async function notify(db: DB, userId: string, kind: string, params: NotificationParams = {}, link: string | null = null): Promise<void> {
+  const row = await db
+    .insertInto("notification")
+    .values({ user_id: userId, kind, params: JSON.stringify(params), link })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await routeDeliveries(db, { notificationId: String(row.id), userId, kind, params, link });
 }
 
 export async function unreadCount(db: DB, userId: string): Promise<number> {
@@ -58,7 +75,7 @@ export async function listNotifications(
     items: rows.map((r) => ({
       id: String(r.id),
       kind: r.kind,
-      params: r.params as Record<string, string | number>,
+      params: scalarParams(r.params),
       link: r.link,
       readAt: r.read_at,
       createdAt: r.created_at,
@@ -95,4 +112,11 @@ export async function notificationCentre(
 ): Promise<{ items: NotificationItem[]; total: number; unread: number }> {
   const [list, unread] = await Promise.all([listNotifications(db, userId, page), unreadCount(db, userId)]);
   return { ...list, unread };
+}
+
+/** The values a message can show: a digest's items stay in its email. */
+function scalarParams(params: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === "string" || typeof v === "number") out[k] = v;
+  return out;
 }
