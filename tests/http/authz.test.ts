@@ -128,6 +128,8 @@ const ROUTES: Record<string, Entry> = {
     get: [{ expect: only(["provAdmin"]) }, { label: "an item that does not exist", query: () => "id=00000000-0000-4000-8000-000000000000", expect: over(only(["provAdmin"]), { provAdmin: "deny" }) }],
     post: { expect: only(["provAdmin"], "bad") },
   },
+  // Dead jobs (issue 17): province admins only; a retry of no job is refused as a bad form.
+  "admin.jobs.tsx": { get: [{ expect: only(["provAdmin"]) }], post: { expect: only(["provAdmin"], "bad") } },
 
   // Events as their organizer sees them: admins whose region holds the event (贵阳市): the province's, not 遵义's.
   "admin.events.$id._index.tsx": {

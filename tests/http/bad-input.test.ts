@@ -120,6 +120,8 @@ interface Ids {
   business: string;
   /** A feedback waiting for an answer (issue 15), for the admin's handling form. */
   feedback: string;
+  /** A dead job (issue 17), for the retry form of /admin/jobs. */
+  deadJob: string;
 }
 
 interface Case {
@@ -149,6 +151,7 @@ const ROUTES: Record<string, Case[]> = {
   ],
   "admin.events.$id._index.tsx": [{ as: "admin", params: (i) => ({ id: i.event }), fill: () => ({ code: "QC7K2M9P" }) }],
   "admin.feedback.tsx": [{ as: "admin", page: (i) => `/admin/feedback?id=${i.feedback}`, fill: () => ({ status: FIRST, response: "已电话答复" }) }],
+  "admin.jobs.tsx": [{ as: "admin" }],
   "admin.events.$id.competition.tsx": [
     { as: "admin", params: (i) => ({ id: i.competition }), fill: () => ({ name: "测试计算机操作项目", judgeId: FIRST, score: "90.5", rank: "1", award: "一等奖" }) },
   ],
@@ -740,6 +743,15 @@ async function setup(): Promise<Ids> {
   // Feedback from a visitor (issue 15), for the province admin's handling form.
   const feedbackRow = (await db.insertInto("feedback").values({ kind: "barrier", page: "/vacancies", message: "坏输入测试：读屏软件读不出按钮", contact: "13912340006" }).returning("id").executeTakeFirstOrThrow()).id;
 
+  // A job that failed after its last retry (the harness's in-process queue), for the retry form of /admin/jobs.
+  const deadJob = (
+    await db
+      .insertInto("job")
+      .values({ name: "bad-input.example", data: JSON.stringify({ deliveryId: feedbackRow }), state: "failed", retry_count: 2, retry_limit: 2, output: JSON.stringify({ message: "SMTP refused" }), completed_at: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+
   return {
     seeker,
     accountSeeker,
@@ -768,6 +780,7 @@ async function setup(): Promise<Ids> {
     competition,
     business,
     feedback: feedbackRow,
+    deadJob,
   };
 }
 

@@ -15,6 +15,7 @@ import { configureHealth, resetHealth } from "../../db/health";
 import { prepareDatabase } from "../../db/prepare";
 import { SESSION_COOKIE, createSession } from "../../app/domain/accounts/session.server";
 import { startSearch } from "../../search/runtime";
+import { queueFromEnv, setJobQueue } from "../../jobs/runtime";
 import { createApp } from "../../server/app";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -76,6 +77,9 @@ export async function startTestServer(options: { seed?: boolean; pageCache?: boo
   const build = await loadBuild();
   const { handle, url: databaseUrl, drop } = await freshDatabase();
   setDatabase(handle);
+  // Jobs go to this database's own in-process queue (pg-boss's schema would be the base database's), not worked in
+  // the background: the suites look at requests, and a job run between two requests would be written to neither.
+  setJobQueue(queueFromEnv({ ...process.env, JOB_QUEUE: "in-process", DATABASE_URL: databaseUrl ?? "" }));
   resetHealth();
   configureHealth({ ping: handle.ping, log: () => undefined });
   if (options.seed !== false) await prepareDatabase(handle.db, () => undefined);
