@@ -36,6 +36,7 @@ import * as alerts from "./messages/en/alerts";
 import * as alerts from "./messages/en/alerts";
 import * as basics from "./messages/en/basics";
 import * as apiTokens from "./messages/en/api-tokens";
+import * as interop from "./messages/en/interop";
 import * as interopAdmin from "./messages/en/interop-admin";
 import * as unsubscribe from "./messages/en/unsubscribe";
 import * as jobsAdmin from "./messages/en/jobs-admin";
@@ -208,4 +209,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...organizations.en, ...vacancies.en, ...home.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...dashboard.en, ...easyRead.en, ...conversation.en, ...alerts.en, ...alerts.en, ...basics.en, ...unsubscribe.en, ...interopAdmin.en, ...apiTokens.en, ...jobsAdmin.en };
+export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...organizations.en, ...vacancies.en, ...home.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...dashboard.en, ...easyRead.en, ...conversation.en, ...alerts.en, ...alerts.en, ...basics.en, ...unsubscribe.en, ...interopAdmin.en, ...interop.en, ...apiTokens.en, ...jobsAdmin.en };

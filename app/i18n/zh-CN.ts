@@ -40,6 +40,7 @@ import * as alerts from "./messages/alerts";
 import * as alerts from "./messages/alerts";
 import * as basics from "./messages/basics";
 import * as apiTokens from "./messages/api-tokens";
+import * as interop from "./messages/interop";
 import * as interopAdmin from "./messages/interop-admin";
 import * as unsubscribe from "./messages/unsubscribe";
 import * as jobsAdmin from "./messages/jobs-admin";
@@ -213,7 +214,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...shell.zh, ...seekers.zh, ...accountUx.zh, ...organizations.zh, ...vacancies.zh, ...home.zh, ...vacancyForm.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh, ...dashboard.zh, ...easyRead.zh, ...conversation.zh, ...alerts.zh, ...alerts.zh, ...basics.zh, ...unsubscribe.zh, ...interopAdmin.zh, ...apiTokens.zh, ...jobsAdmin.zh } as const;
+export const zhCN = { ...core, ...shell.zh, ...seekers.zh, ...accountUx.zh, ...organizations.zh, ...vacancies.zh, ...home.zh, ...vacancyForm.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh, ...dashboard.zh, ...easyRead.zh, ...conversation.zh, ...alerts.zh, ...alerts.zh, ...basics.zh, ...unsubscribe.zh, ...interopAdmin.zh, ...interop.zh, ...apiTokens.zh, ...jobsAdmin.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;
