@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./harness";
 import { DESCRIBE, IDENTITIES, LEVY_YEAR, makeFixtures, type Fixtures, type Identity } from "./authz-fixtures";
 import { fillPattern, moduleMethods, paramNames, routeFiles, urlPattern } from "./routes";
+import { unsubscribeToken } from "../../app/domain/notifications/unsubscribe.server";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Outcomes
@@ -288,6 +289,17 @@ const ROUTES: Record<string, Entry> = {
     },
   },
   "admin.security.tsx": { get: [{ expect: only(ADMINS) }] },
+  // Partner API tokens (issue 18): admins, for their own region; 遵义's admin may not make one for 贵阳市.
+  "admin.api-tokens.tsx": {
+    get: [{ expect: only(ADMINS) }],
+    post: {
+      body: (_f, who) =>
+        who === "prefAdmin"
+          ? { intent: "create", name: "权限矩阵越权令牌", scopes: "statistics:read", regionCode: "520100", expiresOn: "2099-01-01", rateLimit: "60" }
+          : {},
+      expect: over(only(ADMINS, "bad"), { prefAdmin: "refuse" }),
+    },
+  },
   // A prefecture admin may not create staff for another prefecture.
   // Staff training records (issue 14): admins of the region; 遵义's admin may not record a 贵阳 instructor.
   "admin.staff-training.tsx": {
@@ -322,6 +334,13 @@ const ROUTES: Record<string, Entry> = {
     ],
   },
   "api.vacancies.ts": { get: [{ expect: all("ok") }] },
+  // The partner API (issue 18) authenticates by bearer token, never by session: every identity here, signed in or
+  // not, sends no token and gets 401 (tests/http/api.test.ts covers the tokens). Its OpenAPI document is public.
+  "api.openapi[.]json.ts": { get: [{ expect: all("ok") }] },
+  "api.v1.events.ts": { get: [{ expect: all("status:401") }] },
+  "api.v1.statistics.indicators.ts": { get: [{ expect: all("status:401") }] },
+  "api.v1.vacancies._index.ts": { get: [{ expect: all("status:401") }] },
+  "api.v1.vacancies.$id.ts": { params: (f) => ({ id: f.vacancy }), get: [{ expect: all("status:401") }] },
 
   // 李明's application: his alone (the employer has its own page for it).
   "applications.$id.tsx": {
@@ -642,6 +661,13 @@ const ROUTES: Record<string, Entry> = {
     params: (f) => ({ token: f.invitationToken }),
     get: [{ expect: all("ok") }, { label: "a token that names nothing", params: () => ({ token: "a".repeat(32) }), expect: all("status:404") }],
     post: { expect: signedIn("refuse") },
+  },
+  // One-click unsubscribe (issue 17): the signed link is the whole authorization, for anyone holding it, signed in or
+  // not; it turns one topic's email off for the person it names. An altered link names nothing.
+  "unsubscribe.$token.tsx": {
+    params: (f) => ({ token: unsubscribeToken(f.users.seeker2, "alerts") }),
+    get: [{ expect: all("ok") }, { label: "a link with an altered signature", params: (f) => ({ token: unsubscribeToken(f.users.seeker2, "alerts").slice(0, -4) + "AAAA" }), expect: all("status:404") }],
+    post: { expect: all("ok") },
   },
   "job-invitations.tsx": {
     get: [{ expect: only(SEEKERS) }],

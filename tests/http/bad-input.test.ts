@@ -58,6 +58,7 @@ import { applyForCourse, recordOutcome } from "../../app/domain/training/enrolme
 import { todayInShanghai } from "../../app/domain/vacancies/vacancies.schema";
 import type { Actor } from "../../app/domain/permissions";
 import { kickDrain } from "../../search/runtime";
+import { unsubscribeToken } from "../../app/domain/notifications/unsubscribe.server";
 import { certificateFor, freshIdNumber } from "../fixtures/seekers";
 import { createUser, makeUscc } from "../fixtures/factories";
 import { fillPattern, moduleMethods, paramNames as patternParams, routeFiles, urlPattern } from "./routes";
@@ -112,6 +113,8 @@ interface Ids {
   disclosedYear: string;
   draftYear: string;
   invitationToken: string;
+  /** A one-click unsubscribe link's token (issue 17). */
+  unsubscribeToken: string;
   course: string;
   courseEnrolment: string;
   /** A published skills competition (issue 14) with a category the account seeker entered and a judge assigned. */
@@ -179,11 +182,18 @@ const ROUTES: Record<string, Case[]> = {
   "admin.quota.objections.$year.tsx": [{ as: "admin", params: (i) => ({ year: i.disclosedYear }), fill: () => ({ resolution: "已核实，予以更正" }) }],
   "admin.rule-parameters.tsx": [{ as: "admin", fill: () => ({ name: "local_average_wage", year: "2024", value: "88000", note: "测试" }) }],
   "admin.staff-training.tsx": [{ as: "admin", fill: () => ({ role: FIRST, name: "测试社区指导员", regionCode: FIRST, userId: FIRST, course: "残疾人就业指导实务", provider: "省残联", hours: "16" }) }],
+  "admin.api-tokens.tsx": [{ as: "admin", fill: () => ({ name: "测试合作系统", scopes: FIRST, regionCode: FIRST, rateLimit: "60" }) }],
   "admin.staff.tsx": [{ as: "admin", fill: () => ({ displayName: "测试指导员", phone: "13912340001", password: "Qc-Staff#2027-pass" }) }],
   "api.levy.estimate.ts": [{ as: "anonymous", api: "json" }],
   "api.match.vacancies.ts": [{ as: "seeker", api: "get" }],
   "api.statistics.indicators.ts": [{ as: "admin", api: "get" }],
   "api.vacancies.ts": [{ as: "anonymous", api: "get" }],
+  // The partner API answers 401 to these probes (no bearer token; tests/http/api.test.ts sends bad queries with one).
+  "api.openapi[.]json.ts": [{ as: "anonymous", api: "get" }],
+  "api.v1.events.ts": [{ as: "anonymous", api: "get" }],
+  "api.v1.statistics.indicators.ts": [{ as: "anonymous", api: "get" }],
+  "api.v1.vacancies._index.ts": [{ as: "anonymous", api: "get" }],
+  "api.v1.vacancies.$id.ts": [{ as: "anonymous", api: "get", params: (i) => ({ id: i.vacancy }) }],
   "applications.$id.tsx": [{ as: "seeker", params: (i) => ({ id: i.applicationOfSeeker }), page: (i) => `/applications/${i.applicationOfSeeker}?confirm=withdraw` }],
   "caseloads.assign.tsx": [{ as: "counselor" }],
   "clients.$seekerId.checkpoints.$employmentId.$month.tsx": [
@@ -276,6 +286,13 @@ const ROUTES: Record<string, Case[]> = {
     },
   ],
   "job-invitations.tsx": [{ as: "seeker" }],
+  "unsubscribe.$token.tsx": [
+    {
+      as: "anonymous",
+      params: (i) => ({ token: i.unsubscribeToken }),
+      why: "the signed link authorizes anyone holding it: every POST with it turns the seeker's alert emails off (the body is not read)",
+    },
+  ],
   "login.tsx": [{ as: "anonymous", fill: (i) => ({ identifier: i.accountSeekerPhone, password: DEMO_PASSWORD }) }],
   "logout.tsx": [
     {
@@ -775,6 +792,7 @@ async function setup(): Promise<Ids> {
     disclosedYear: String(disclosedYear),
     draftYear: String(draftYear),
     invitationToken: invitation.value.token,
+    unsubscribeToken: unsubscribeToken(seeker, "alerts"),
     course,
     courseEnrolment: enrolled.value.enrolmentId,
     competition,

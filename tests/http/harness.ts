@@ -19,7 +19,9 @@ import { queueFromEnv, setJobQueue } from "../../jobs/runtime";
 import { createApp } from "../../server/app";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BUILD = `${ROOT}build/server/index.js`;
+// BUILD_DIR (as vite.config.ts reads it) lets parallel work test its own build.
+const BUILD_DIR = process.env.BUILD_DIR || "build";
+const BUILD = `${ROOT}${BUILD_DIR}/server/index.js`;
 
 /** The production build; built here when missing (`npm test` builds before these suites run). */
 export async function loadBuild(): Promise<ServerBuild> {
@@ -84,7 +86,7 @@ export async function startTestServer(options: { seed?: boolean; pageCache?: boo
   configureHealth({ ping: handle.ping, log: () => undefined });
   if (options.seed !== false) await prepareDatabase(handle.db, () => undefined);
   await startSearch();
-  const { listen, inFlight } = createApp({ build, handle, buildDir: `${ROOT}build`, drainInProcess: true, pageCache: options.pageCache ?? false });
+  const { listen, inFlight } = createApp({ build, handle, buildDir: `${ROOT}${BUILD_DIR}`, drainInProcess: true, pageCache: options.pageCache ?? false });
   const server = listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -139,6 +139,8 @@ export interface ApiTokenItem {
   createdBy: string | null;
   createdAt: Date;
   expiresAt: Date;
+  /** The last day it works (Asia/Shanghai). */
+  expiresOn: string;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
   status: TokenStatus;
@@ -181,6 +183,7 @@ export async function listApiTokens(db: DB, actor: Actor, now = new Date()): Pro
       createdBy: r.created_by,
       createdAt: r.created_at,
       expiresAt,
+      expiresOn: todayInShanghai(new Date(expiresAt.getTime() - 1)),
       revokedAt: r.revoked_at,
       lastUsedAt: r.last_used_at,
       status: r.revoked_at ? "revoked" : expiresAt.getTime() <= now.getTime() ? "expired" : "active",
