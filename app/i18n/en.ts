@@ -27,12 +27,12 @@ import * as statisticsReports from "./messages/en/statistics-reports";
 import * as conversation from "./messages/en/conversation";
 import * as seekers from "./messages/en/seekers";
 import * as accountUx from "./messages/en/account-ux";
+import * as reach from "./messages/en/reach";
 import * as vacancies from "./messages/en/vacancies";
 import * as home from "./messages/en/home";
 import * as dashboard from "./messages/en/dashboard";
 import * as vacancyForm from "./messages/en/vacancy-form";
 import * as easyRead from "./messages/en/easy-read";
-import * as alerts from "./messages/en/alerts";
 import * as alerts from "./messages/en/alerts";
 import * as basics from "./messages/en/basics";
 import * as apiTokens from "./messages/en/api-tokens";
@@ -40,6 +40,7 @@ import * as interop from "./messages/en/interop";
 import * as interopAdmin from "./messages/en/interop-admin";
 import * as unsubscribe from "./messages/en/unsubscribe";
 import * as jobsAdmin from "./messages/en/jobs-admin";
+import * as opendata from "./messages/en/opendata";
 import type { CoreMessageKey, MessageKey } from "./zh-CN";
 
 const core: Record<CoreMessageKey, string> = {
@@ -209,4 +210,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...organizations.en, ...vacancies.en, ...home.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...dashboard.en, ...easyRead.en, ...conversation.en, ...alerts.en, ...alerts.en, ...basics.en, ...unsubscribe.en, ...interopAdmin.en, ...interop.en, ...apiTokens.en, ...jobsAdmin.en };
+export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...reach.en, ...organizations.en, ...vacancies.en, ...home.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...dashboard.en, ...easyRead.en, ...conversation.en, ...alerts.en, ...basics.en, ...unsubscribe.en, ...interopAdmin.en, ...interop.en, ...apiTokens.en, ...jobsAdmin.en, ...opendata.en };

@@ -6,7 +6,7 @@ import { shown, shownRate, suppressCells, type CellState, type Group } from "./s
  * and with every total (exhaustive search, each total fixing its last unknown member), stopping once every small
  * cell has shown two possible values.
  */
-function possibleValues(values: number[], groups: Group[], states: CellState[]): Map<number, Set<number>> {
+function possibleValues(values: number[], groups: readonly Group[], states: CellState[]): Map<number, Set<number>> {
   const max = Math.max(...values);
   const domain = (i: number) => {
     const s = states[i];
@@ -30,7 +30,7 @@ function possibleValues(values: number[], groups: Group[], states: CellState[]):
       for (const g of groups) {
         const members = [g.total, ...g.parts];
         const open = members.filter((i) => !value.has(i));
-        const sum = (xs: number[]) => xs.reduce((a, i) => a + (value.get(i) ?? 0), 0);
+        const sum = (xs: readonly number[]) => xs.reduce((a, i) => a + (value.get(i) ?? 0), 0);
         if (open.length === 0) {
           if (value.get(g.total)! !== sum(g.parts)) return undo();
         } else if (open.length === 1) {
@@ -62,7 +62,7 @@ function possibleValues(values: number[], groups: Group[], states: CellState[]):
 }
 
 /** No small value (shown "<5", or hidden) can be worked out: every such cell takes at least two values among the solutions. */
-function expectSafe(values: number[], groups: Group[], hidden: Set<number> = new Set()) {
+function expectSafe(values: number[], groups: readonly Group[], hidden: Set<number> = new Set()) {
   const states = suppressCells(values, groups, hidden);
   values.forEach((v, i) => {
     // Every count cell of 1–4 is suppressed; 0 and 5+ are either shown as they are or withheld.
