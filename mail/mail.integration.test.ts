@@ -116,6 +116,7 @@ describe.each([
     invitationSubject: "【黔程】贵阳黔程示范科技有限公司 邀请您申请「数据录入员」",
     invitationText: "贵阳黔程示范科技有限公司 邀请您申请「数据录入员」",
     view: "查看详情",
+    colon: "：",
     digestSubject: "【黔程】今天有 2 个新岗位与您保存的搜索相符",
     digestHeading: "每日岗位提醒",
     unsubscribeText: "退订此类邮件",
@@ -126,6 +127,7 @@ describe.each([
     invitationSubject: "Qiancheng: 贵阳黔程示范科技有限公司 invites you to apply for “数据录入员”",
     invitationText: "invites you to apply for “数据录入员”",
     view: "View details",
+    colon: ": ",
     digestSubject: "Qiancheng: 2 new vacancies match your saved searches today",
     digestHeading: "Your daily job alert",
     unsubscribeText: "Unsubscribe from these emails",
@@ -139,7 +141,7 @@ describe.each([
     commonHeaders(mail, p.email);
     expect(mail.subject).toBe(c.invitationSubject);
     expect(mail.text).toContain(c.invitationText);
-    expect(mail.text).toContain(`${c.view}: ${PUBLIC}/job-invitations`);
+    expect(mail.text).toContain(`${c.view}${c.colon}${PUBLIC}/job-invitations`);
     expect(mail.html).toContain(`<html lang="${c.lang}">`);
     expect(mail.html).toMatch(/<h1[^>]*>[^<]+<\/h1>/);
     expect(mail.html).toContain(`<a href="${PUBLIC}/job-invitations"`);

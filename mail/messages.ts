@@ -5,6 +5,7 @@
  */
 export const zh = {
   subjectPrefix: "【黔程】",
+  colon: "：",
   view: "查看详情",
   "alert.vacancy.text": "{organization} 发布了岗位“{vacancy}”，与您保存的搜索“{search}”相符。",
   "alert.vacancy.subject": "新岗位：{vacancy}（{organization}）",
@@ -24,6 +25,7 @@ export type MailMessageKey = keyof typeof zh;
 
 export const en: Record<MailMessageKey, string> = {
   subjectPrefix: "Qiancheng: ",
+  colon: ": ",
   view: "View details",
   "alert.vacancy.text": "{organization} has published “{vacancy}”, which matches your saved search “{search}”.",
   "alert.vacancy.subject": "New vacancy: {vacancy} ({organization})",

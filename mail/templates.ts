@@ -112,12 +112,12 @@ export function renderEmail(input: MailInput): MailContent {
     ...paragraphs,
     "",
     ...list.flatMap((i, n) => [`${n + 1}. ${i.title}`, `   ${m("digest.item", i)}`, `   ${i.link}`, ""]),
-    `${linkText}: ${link}`,
+    `${linkText}${m("colon")}${link}`,
     "",
     "-- ",
     why,
-    `${m("footer.manage")}: ${preferencesUrl}`,
-    `${m("footer.unsubscribe")}: ${input.unsubscribeUrl}`,
+    `${m("footer.manage")}${m("colon")}${preferencesUrl}`,
+    `${m("footer.unsubscribe")}${m("colon")}${input.unsubscribeUrl}`,
     "",
   ].join("\n");
 
