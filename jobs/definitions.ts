@@ -6,10 +6,11 @@
 import type { DB } from "../db/database";
 import { alertJobs, alertStartup } from "../app/domain/alerts/jobs.server";
 import { deliveryJobs } from "../app/domain/notifications/delivery.server";
+import { interopJobs } from "../app/domain/interop/jobs.server";
 import type { JobDefinition, JobQueue } from "./queue";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const definitions: JobDefinition<any>[] = [...deliveryJobs, ...alertJobs];
+export const definitions: JobDefinition<any>[] = [...deliveryJobs, ...alertJobs, ...interopJobs];
 
 export const startup: ((queue: JobQueue, db: DB) => Promise<void>)[] = [alertStartup];
 

@@ -9,6 +9,9 @@ import type { Actor } from "../permissions";
 import { COLUMN_BY_KEY, PROBLEM_CODES, type ColumnKey, type ProblemCode, type RegistryPersonValues } from "./columns";
 import { checkFile, importRun, listImportRuns, runImport, startImport, SYSTEM_ACTOR } from "./people-import.server";
 import { readRows } from "./reader.server";
+import { InProcessQueue } from "../../../jobs/in-process";
+import { setJobQueue } from "../../../jobs/runtime";
+import { interopJobs } from "./jobs.server";
 
 const t = useTestDatabase();
 const TODAY = "2026-12-06";
@@ -310,6 +313,18 @@ describe("the import", () => {
     const second = await checkFile(t.db, guiyang, { path: path2, fileName: "changed.csv" });
     await writeCsv(path2, HEADER, rowsOf([person(2601)]));
     expect(await startImport(t.db, guiyang, second.runId, { background: "promise" })).toEqual({ ok: false, error: "fileChanged" });
+  });
+  it("startImport hands the run to the job queue's interop.import, which imports it", async () => {
+    const queue = new InProcessQueue({ db: () => t.db, definitions: interopJobs as never, log: () => undefined });
+    setJobQueue(queue);
+    const people = Array.from({ length: 12 }, (_, i) => person(2700 + i));
+    const path = file("xlsx");
+    await writeXlsx(path, HEADER, rowsOf(people));
+    const { runId } = await checkFile(t.db, SYSTEM_ACTOR, { path, fileName: "queued.xlsx" });
+    expect(await startImport(t.db, SYSTEM_ACTOR, runId)).toEqual({ ok: true });
+    expect((await importRun(t.db, SYSTEM_ACTOR, runId)).status).toBe("importing");
+    expect(await queue.runDue(["interop.import"])).toBe(1);
+    expect(await importRun(t.db, SYSTEM_ACTOR, runId)).toMatchObject({ status: "completed", createdCount: 12, doneRows: 12 });
   });
 });
 
