@@ -8,7 +8,6 @@
  */
 import { closeDatabase, getDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
-import { InProcessQueue } from "./in-process";
 import { queueFromEnv, setJobQueue } from "./runtime";
 
 const [command = "help", ...args] = process.argv.slice(2);
@@ -27,10 +26,6 @@ async function main(): Promise<number> {
   setJobQueue(queue);
   try {
     if (command === "run-due") {
-      if (queue instanceof InProcessQueue) {
-        const recovered = await queue.recoverStale(15 * 60_000);
-        if (recovered) console.log(`${recovered} job(s) left running by a stopped process put back`);
-      }
       const started = performance.now();
       const ran = await queue.runDue(args.length ? args : undefined);
       const dead = (await queue.countDeadJobs?.()) ?? (await queue.deadJobs(1000)).length;

@@ -199,6 +199,8 @@ export class InProcessQueue implements JobQueue {
   }
 
   async runDue(names?: string[]): Promise<number> {
+    // Jobs a stopped process left active past the timeout are due again (as pg-boss's runDue expires them first).
+    await this.recoverStale(this.#options.activeTimeoutMs);
     let total = 0;
     for (;;) {
       const ran = await this.#drain(names, () => false);

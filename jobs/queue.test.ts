@@ -284,6 +284,15 @@ describe.each(kinds)("the %s queue", (_kind, makeHarness) => {
     ]);
   });
 
+  it.runIf(_kind === "in-process")("runDue, too, runs again a job left active past the timeout", async () => {
+    await h.queue.send(database.db, h.names.crashy, { n: 3 });
+    const id = (await h.jobIds(h.names.crashy)).at(-1)!;
+    await h.crash(h.names.crashy, id, 60 * 60);
+    expect(await h.queue.runDue([h.names.crashy])).toBe(1);
+    expect((await h.job(id))?.state).toBe("completed");
+    expect(callsOf(h.names.crashy).at(-1)).toMatchObject({ data: { n: 3 }, context: { retryCount: 1 } });
+  });
+
   it.runIf(_kind === "in-process")("leaves alone a job active for less than the timeout", async () => {
     await h.queue.send(database.db, h.names.crashy, { n: 2 });
     const id = (await h.jobIds(h.names.crashy)).at(-1)!;
