@@ -10,6 +10,7 @@
  * `createApp` builds it without listening, so tests drive the real thing in process (tests/http).
  */
 import { randomBytes } from "node:crypto";
+import { Readable } from "node:stream";
 import { parse as parseCookies } from "cookie";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import zlib from "node:zlib";
@@ -141,7 +142,7 @@ async function sendResponse(res: ExpressResponse, response: Response) {
 }
 
 /** The Fetch request Remix reads, with the body the edge has already read and checked. */
-function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | undefined): Request {
+function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | "stream" | undefined): Request {
   const url = new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
   const controller = new AbortController();
   // Abort loaders and actions when the client goes away before the answer is complete.
@@ -149,7 +150,11 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | 
     if (!res.writableFinished) controller.abort();
   });
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: fetchHeaders(req), signal: controller.signal };
-  if (body !== undefined) init.body = new Uint8Array(body);
+  if (body === "stream") {
+    // An upload (UPLOAD_ROUTES): the route reads the request as it arrives.
+    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+    init.duplex = "half";
+  } else if (body !== undefined) init.body = new Uint8Array(body);
   return new Request(url.href, init);
 }
 
@@ -279,15 +284,22 @@ export function createApp(options: AppOptions): App {
   });
 
   async function serve(req: ExpressRequest, res: ExpressResponse) {
-    let body: Buffer | undefined;
+    let body: Buffer | "stream" | undefined;
     if (req.method !== "GET" && req.method !== "HEAD") {
       const kind = bodyKind(req.path.replace(/\.data$/, ""), req.get("content-type"));
       if ("status" in kind) return refuse(req, res, kind);
-      const read = await readBody(req, kind.maxBytes);
-      if (read === null) return refuse(req, res, { status: 413, code: "body_too_large" });
-      const refusal = kind.kind === "form" ? await checkFormBody(read, req.get("content-type")!) : checkJsonBody(read);
-      if (refusal) return refuse(req, res, refusal);
-      body = read;
+      if (kind.kind === "upload") {
+        // Read by the route as it arrives (UPLOAD_ROUTES); a body declared too large is refused unread.
+        const declared = Number(req.get("content-length") ?? NaN);
+        if (Number.isFinite(declared) && declared > kind.maxBytes) return refuse(req, res, { status: 413, code: "body_too_large" });
+        body = "stream";
+      } else {
+        const read = await readBody(req, kind.maxBytes);
+        if (read === null) return refuse(req, res, { status: 413, code: "body_too_large" });
+        const refusal = kind.kind === "form" ? await checkFormBody(read, req.get("content-type")!) : checkJsonBody(read);
+        if (refusal) return refuse(req, res, refusal);
+        body = read;
+      }
     }
     // A visitor without a session asking for a page: answered from the page cache when a route allowed it.
     let cacheKey: string | null = null;

@@ -37,6 +37,12 @@ describe("the edge's input limits", () => {
     expect(bodyKind("/api/levy/estimate", "application/json; charset=utf-8")).toMatchObject({ kind: "json" });
   });
 
+  it("passes a file upload's multipart body to its route unread, and only there", () => {
+    expect(bodyKind("/admin/imports", "multipart/form-data; boundary=x")).toMatchObject({ kind: "upload", maxBytes: 200 * 1024 * 1024 });
+    expect(bodyKind("/admin/imports", "application/x-www-form-urlencoded")).toMatchObject({ kind: "form", maxBytes: LIMITS.formBodyBytes });
+    expect(bodyKind("/admin/imports/x", "multipart/form-data; boundary=x")).toMatchObject({ kind: "form" });
+  });
+
   it("refuses a multipart body that cannot be parsed", async () => {
     const broken = Buffer.from('--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nvalue');
     expect(await checkFormBody(broken, "multipart/form-data; boundary=x")).toMatchObject({ status: 400, code: "malformed_body" });

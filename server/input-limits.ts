@@ -21,6 +21,14 @@ export const LIMITS = {
 /** Bodies that are not forms, accepted only where a route reads them itself (JSON APIs), each with its own size. */
 export const JSON_ROUTES: ReadonlyMap<string, number> = new Map([["/api/levy/estimate", 2 * 1024 * 1024]]);
 
+/**
+ * File uploads (multipart only), passed to their route as a stream instead of read here: the route writes the file
+ * to disk as it arrives, bounds it and reads only the parts it knows (so the field checks below are its own). The
+ * real-name data import takes files of up to 50 MB; one somewhat larger is read and discarded so that the route can
+ * say so at the form, and a body declaring more than this is refused here unread.
+ */
+export const UPLOAD_ROUTES: ReadonlyMap<string, number> = new Map([["/admin/imports", 200 * 1024 * 1024]]);
+
 export type Refusal = { status: 400 | 413 | 415; code: RefusalCode; detail?: string };
 export type RefusalCode =
   | "body_too_large"
@@ -39,8 +47,10 @@ export function mediaType(contentType: string | undefined): string {
 }
 
 /** What a mutation's body may be at this path: a form everywhere, JSON only where a route reads JSON. */
-export function bodyKind(path: string, contentType: string | undefined): { kind: "form" | "json"; maxBytes: number } | Refusal {
+export function bodyKind(path: string, contentType: string | undefined): { kind: "form" | "json" | "upload"; maxBytes: number } | Refusal {
   const type = mediaType(contentType);
+  const uploadLimit = UPLOAD_ROUTES.get(path);
+  if (uploadLimit !== undefined && type === MULTIPART) return { kind: "upload", maxBytes: uploadLimit };
   if (type === FORM_URLENCODED || type === MULTIPART) return { kind: "form", maxBytes: LIMITS.formBodyBytes };
   const jsonLimit = JSON_ROUTES.get(path);
   if (jsonLimit !== undefined && (type === "application/json" || type === "")) return { kind: "json", maxBytes: jsonLimit };

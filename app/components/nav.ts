@@ -131,6 +131,7 @@ export function navigation(user: NavUser | null): Navigation {
               { to: "/admin/staff", label: "nav.staff" },
               { to: "/admin/security", label: "nav.security" },
               { to: "/admin/jobs", label: "jobs.nav" },
+              { to: "/admin/imports", label: "imports.nav" },
             ],
           },
           { label: "shell.group.public", items: [home, vacancies, events, training, disclosures] },

@@ -7,6 +7,8 @@ import { pageTitle } from "~/components/meta";
 import { Pagination } from "~/components/pagination";
 import { assignmentPage, assignSeeker, currentAssignment } from "~/domain/counseling/caseload.server";
 import { assignSchema } from "~/domain/counseling/counseling.schema";
+import { unregisteredPeople } from "~/domain/interop/registry.server";
+import { REGISTRY_PARAMS, RegistryPeople } from "~/components/interop/registry-people";
 import { hasPermission, isWithinRegion } from "~/domain/permissions";
 import { requireActor } from "~/http/guards.server";
 import { useI18n } from "~/i18n/use-i18n";
@@ -14,7 +16,7 @@ import { useI18n } from "~/i18n/use-i18n";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "caseload.assign.title");
 
 /** The list's own parameters, kept across an assignment (post/redirect/get back to the same list). */
-const LIST_PARAMS = ["q", "all", "page"] as const;
+const LIST_PARAMS = ["q", "all", "page", ...REGISTRY_PARAMS] as const;
 
 // Admins and counselors assign within their region; the region-scoped check is the domain call's first step.
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -33,7 +35,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const assignedId = p.get("assigned");
   const now = assignedId ? await currentAssignment(db, actor, assignedId) : null;
   const assigned = assignedId && now ? { seekerId: assignedId, name: now.seekerName, counselor: now.counselorName, unchanged: p.get("unchanged") === "1" } : null;
-  return { list, assigned, canCreateStaff: hasPermission(actor, "create:staff_account") };
+  // The region's imported people without an account (issue 18): shown, never assignable until they register.
+  const rpage = Number(p.get("rpage"));
+  const registry = await unregisteredPeople(db, actor, { county: p.get("county"), page: Number.isInteger(rpage) && rpage >= 1 ? rpage : 1, ip: context.ip });
+  return { list, assigned, registry, canCreateStaff: hasPermission(actor, "create:staff_account") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -61,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AssignSeekers() {
   const { t, te } = useI18n();
-  const { list, assigned, canCreateStaff } = useLoaderData<typeof loader>();
+  const { list, assigned, registry, canCreateStaff } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const navigation = useNavigation();
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -251,6 +256,7 @@ export default function AssignSeekers() {
         </div>
       )}
       <Pagination page={list.page} pageCount={list.pageCount} />
+      <RegistryPeople list={registry} keep={Object.fromEntries([["q", list.q], ["all", list.unassignedOnly ? "" : "1"]].filter(([, v]) => v))} />
     </div>
   );
 }

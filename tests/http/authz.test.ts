@@ -172,6 +172,14 @@ const ROUTES: Record<string, Entry> = {
     },
   },
   "admin.events.$id.report[.]csv.ts": { params: eventParam, get: [{ expect: only(["provAdmin"]) }] },
+  // Real-name data import (issue 18): admins of a region; a run that does not exist (or is another region's) is not found.
+  "admin.imports._index.tsx": { get: [{ expect: only(ADMINS) }], post: { expect: only(ADMINS, "bad") } },
+  "admin.imports.$id.tsx": {
+    params: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    get: [{ expect: only([], "ok", "deny") }],
+    post: { expect: only([], "ok", "deny") },
+  },
+  "admin.imports.template[.]csv.ts": { get: [{ expect: only(ADMINS) }] },
   "admin.events.$id.report[.]xlsx.ts": { params: eventParam, get: [{ expect: only(["provAdmin"]) }], binary: true },
   "admin.events._index.tsx": {
     get: [

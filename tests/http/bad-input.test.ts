@@ -155,6 +155,15 @@ const ROUTES: Record<string, Case[]> = {
   "admin.events.$id._index.tsx": [{ as: "admin", params: (i) => ({ id: i.event }), fill: () => ({ code: "QC7K2M9P" }) }],
   "admin.feedback.tsx": [{ as: "admin", page: (i) => `/admin/feedback?id=${i.feedback}`, fill: () => ({ status: FIRST, response: "已电话答复" }) }],
   "admin.jobs.tsx": [{ as: "admin" }],
+  "admin.imports._index.tsx": [{ as: "admin", why: "the upload's one field is a file: a form that is not a multipart upload of a CSV or XLSX file is refused at it (400)" }],
+  "admin.imports.$id.tsx": [
+    {
+      as: "admin",
+      params: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+      forms: () => [{ fields: [] }],
+      why: "the seed has no import run: the start button's empty form, against a run that does not exist (404)",
+    },
+  ],
   "admin.events.$id.competition.tsx": [
     { as: "admin", params: (i) => ({ id: i.competition }), fill: () => ({ name: "测试计算机操作项目", judgeId: FIRST, score: "90.5", rank: "1", award: "一等奖" }) },
   ],
