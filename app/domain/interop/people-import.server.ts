@@ -227,7 +227,10 @@ async function checkExisting(db: DB, rows: ScannedRow[]): Promise<void> {
 }
 
 async function contextFor(db: DB, scopeCode: string, today?: string): Promise<RowContext> {
-  return { today: today ?? todayInChina(), scopeCode: scopeCode === PROVINCE_CODE ? null : scopeCode, divisions: await divisionLevels(db) };
+  const divisions = await divisionLevels(db);
+  // Without them every region code would be unknown: a database not seeded, not a file's problem.
+  if (!divisions.size) throw new Error("interop: the division table is empty (npm run db:seed loads Guizhou's divisions)");
+  return { today: today ?? todayInChina(), scopeCode: scopeCode === PROVINCE_CODE ? null : scopeCode, divisions };
 }
 
 const FILE_PROBLEM_ROW = 1;
