@@ -20,6 +20,8 @@ import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "imports.title");
 
+const START_ERRORS = { blocked: "imports.run.blocked", notReady: "imports.err.notStartable", fileChanged: "imports.err.fileChanged" } as const;
+
 /** While these last, the page refreshes itself. */
 const RUNNING = new Set(["checking", "importing"]);
 
@@ -42,12 +44,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = requireActor(context, request);
   if (!mayImportPeople(actor)) notFound();
   requireUuid(params.id);
-  const db = await getDb();
-  const run = await importRun(db, actor, params.id);
-  if (run.blocked || !(run.status === "checked" || run.status === "failed") || run.totalRows - run.rowsWithProblems <= 0) {
-    return data({ error: "imports.err.notStartable" as const }, { status: 409 });
-  }
-  await startImport(db, actor, params.id);
+  const started = await startImport(await getDb(), actor, params.id);
+  if (!started.ok) return data({ error: START_ERRORS[started.error] }, { status: 409 });
   return redirect(`/admin/imports/${params.id}?started=1`);
 }
 
@@ -70,9 +68,9 @@ export default function ImportRunPage() {
   const valid = Math.max(0, run.totalRows - run.rowsWithProblems);
   const startable = !run.blocked && (run.status === "checked" || run.status === "failed") && valid > 0;
   const counted = run.status === "completed" || run.createdCount + run.updatedCount + run.unchangedCount > 0;
-  const problem = (code: string) => {
+  const problem = (code: string, value: string | null) => {
     const key = `interop.problem.${code}`;
-    return isMessageKey(key) ? t(key) : code;
+    return isMessageKey(key) ? t(key, { value: value ?? "" }) : code;
   };
 
   return (
@@ -228,7 +226,7 @@ export default function ImportRunPage() {
                       <tr key={`${p.row}-${p.column ?? ""}-${p.code}-${i}`}>
                         <th scope="row">{p.row}</th>
                         <td lang={contentLang(locale, p.column)}>{p.column ?? t("imports.run.problems.wholeRow")}</td>
-                        <td>{problem(p.code)}</td>
+                        <td>{problem(p.code, p.value)}</td>
                         <td className="break-all" lang={contentLang(locale, p.value)}>
                           {p.value ?? t("imports.run.problems.noValue")}
                         </td>

@@ -17,6 +17,8 @@ const NUMBER_RUN = /[0-9]{6,}[0-9Xx]*/g;
 export function maskProblemValue(column: string | null, value: string | undefined | null): string | null {
   if (value == null || value === "") return null;
   const v = String(value).slice(0, 200);
+  // A row number or a limit (duplicates name the earlier row): nobody's number.
+  if (/^\d{1,6}$/.test(v)) return v;
   const key = column ? columnForHeader(column) : null;
   if (key === "certificate_number") return maskCertificateNumber(v.trim());
   if (key === "id_number") return maskIdentifier(v.trim());

@@ -100,6 +100,7 @@ export const zh = {
   "imports.run.failed.text": "导入没有完成，已完成的 {done} 行已经保存。可以继续导入，从中断的地方接着做。",
   "imports.run.cancelled": "这次导入已取消。",
   "imports.err.notStartable": "这次导入现在不能开始：它可能已经开始或已经完成。",
+  "imports.err.fileChanged": "上传的文件在检查之后变了或已经不在，请重新上传并检查。",
 
   "imports.registry.title": "已导入、尚未注册的人员",
   "imports.registry.lead": "这些人来自残联的实名数据，还没有在黔程注册。您可以了解本地区有哪些人需要就业服务。",

@@ -98,6 +98,7 @@ export const en: Record<keyof typeof zh, string> = {
   "imports.run.failed.text": "The import did not finish; the {done} rows done are saved. Continue the import to carry on where it stopped.",
   "imports.run.cancelled": "This import was cancelled.",
   "imports.err.notStartable": "This import cannot start now: it may have started or finished already.",
+  "imports.err.fileChanged": "The uploaded file changed or is gone since it was checked: upload it again and check it.",
 
   "imports.registry.title": "Imported people not registered yet",
   "imports.registry.lead": "These people come from the federation's real-name data and have not registered on Qiancheng. They show who in your region may need employment services.",
