@@ -55,6 +55,7 @@ export function navigation(user: NavUser | null): Navigation {
             label: "shell.group.jobSearch",
             items: [
               { to: "/job-invitations", label: "nav.invitations" },
+              { to: "/saved-searches", label: "alerts.nav" },
               { to: "/referrals", label: "nav.referrals" },
               { to: "/my-plan", label: "nav.myPlan" },
             ],

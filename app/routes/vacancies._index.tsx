@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { CheckboxField, Field, Fieldset, RadioGroup, SelectField } from "~/components/form/field";
+import { SaveSearch } from "~/components/alerts/save-search";
 import { EasySearch } from "~/components/easy-read/easy-search";
 import { pageTitle } from "~/components/meta";
 import { Pagination } from "~/components/pagination";
@@ -38,13 +39,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     params,
     ignored,
     isSeeker: viewer?.role === "seeker",
+    signedIn: viewer !== null,
+    // "?saved=1": back from saving this search (/saved-searches); not a search parameter.
+    saved: new URL(request.url).searchParams.get("saved") === "1",
     openNeeds,
   };
 }
 
 export default function VacancySearch() {
   const { t } = useI18n();
-  const { result, regions, params, ignored, isSeeker, openNeeds } = useSearchPage();
+  const { result, regions, params, ignored, isSeeker, signedIn, saved, openNeeds } = useSearchPage();
   const navigation = useNavigation();
   const display = useDisplay();
   if (display.easyRead) return <EasySearch />;
@@ -107,6 +111,7 @@ export default function VacancySearch() {
             </ul>
           )}
           <Pagination page={result.page} pageCount={result.pageCount} />
+          <SaveSearch query={searchHref("", { ...params, page: 1 }).replace(/^\?/, "")} who={isSeeker ? "seeker" : signedIn ? "other" : "visitor"} saved={saved} />
         </section>
       </div>
     </div>

@@ -738,6 +738,15 @@ const ROUTES: Record<string, Entry> = {
     get: [{ expect: only(SEEKERS) }],
     post: { body: ownerOr("seeker", {}, (f) => ({ intent: "decline", referralId: f.referral })), expect: only(["seeker"], "bad") },
   },
+  // A seeker's own saved searches (issue 17). Asking to delete one that is not theirs (here: one that does not exist) is
+  // 404; the empty form is refused at validation for seekers, others never get that far.
+  "saved-searches.tsx": {
+    get: [
+      { expect: only(SEEKERS) },
+      { label: "deleting a search that is not theirs", query: () => "delete=00000000-0000-4000-8000-000000000000", expect: over(only(SEEKERS, "deny"), { anon: "login" }) },
+    ],
+    post: { body: ownerOr("seeker", {}, () => ({ intent: "delete", id: "00000000-0000-4000-8000-000000000000" })), expect: over(only(SEEKERS, "bad"), { seeker: "bad", seeker2: "deny" }) },
+  },
   "register.tsx": { get: [{ expect: signedIn("redirect:/dashboard", "ok") }], post: { expect: signedIn("redirect:/dashboard", "bad") } },
 
   // Snapshots and reports of the plan (issue 13): admins, for their region and those within it (贵阳市 is the

@@ -295,6 +295,8 @@ const ROUTES: Record<string, Case[]> = {
     },
   ],
   "job-invitations.tsx": [{ as: "seeker" }],
+  // Saving a search is posted from the search page's "保存此搜索" form (issue 17); the page itself lists the seeker's.
+  "saved-searches.tsx": [{ as: "seeker", page: () => "/vacancies?q=%E5%AE%A2%E6%9C%8D", fill: () => ({ name: "客服岗位" }), why: "the save form sits on the search page" }],
   "unsubscribe.$token.tsx": [
     {
       as: "anonymous",
