@@ -9,7 +9,7 @@ import { Pagination } from "~/components/pagination";
 import { ACCOMMODATIONS } from "~/domain/catalog";
 import { COLUMNS } from "~/domain/interop/columns";
 import { checkFile, listImportRuns, RUNS_PAGE_SIZE } from "~/domain/interop/people-import.server";
-import { discardBody, IMPORT_FILE_TYPES, mayImportPeople, receiveImportFile } from "~/domain/interop/upload.server";
+import { discardBody, mayImportPeople, receiveImportFile } from "~/domain/interop/upload.server";
 import { notFound } from "~/domain/ids";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime } from "~/i18n/i18n";
@@ -104,7 +104,7 @@ export default function Imports() {
               id={fileId}
               name="file"
               type="file"
-              accept={IMPORT_FILE_TYPES.join(",")}
+              accept=".csv,.xlsx"
               required
               aria-invalid={error ? true : undefined}
               aria-describedby={describedBy(fileId, true, !!error)}
