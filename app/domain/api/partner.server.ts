@@ -3,6 +3,7 @@
  * pages show leaves here — vacancies of verified employers, published events, aggregate statistics — never a person.
  * The token (scopes, region) is checked by the caller (app/http/partner-api.server.ts) before these run.
  */
+import { sql, type SqlBool } from "kysely";
 import type { DB } from "../../../db/database";
 import { notFound } from "../ids";
 import { regionPrefix, isWithinRegion } from "../permissions";
@@ -116,7 +117,7 @@ export async function listPartnerVacancies(
     .where("v.status", "=", "open")
     .where((eb) => eb.or([eb("v.closing_date", "is", null), eb("v.closing_date", ">=", today)]));
   if (q.region) base = base.where("v.region_code", "like", `${regionPrefix(q.region)}%`);
-  if (q.accommodations?.length) base = base.where("v.accommodations", "@>", q.accommodations as never);
+  if (q.accommodations?.length) base = base.where(sql<SqlBool>`v.accommodations @> ${[...q.accommodations]}::text[]`);
   if (q.updatedSince) base = base.where("v.updated_at", ">=", q.updatedSince);
   const { n } = await base.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
   const total = Number(n);

@@ -4,7 +4,11 @@
  * document at `/api/openapi.json` is generated from them (@asteasolutions/zod-to-openapi). docs/api.md describes the
  * same endpoints for people.
  */
-import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import {
+  extendZodWithOpenApi,
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+} from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { RECORDED_INDICATORS } from "../statistics/contract";
 import { API_SCOPES } from "./tokens.schema";
@@ -14,37 +18,84 @@ extendZodWithOpenApi(z);
 export const PAGE_SIZE_DEFAULT = 50;
 export const PAGE_SIZE_MAX = 200;
 
-const EMPLOYMENT_TYPES = ["full_time", "part_time", "flexible", "auxiliary", "public_welfare"] as const;
-const EVENT_KINDS = ["graduates", "general", "rural", "online", "competition"] as const;
+const EMPLOYMENT_TYPES = [
+  "full_time",
+  "part_time",
+  "flexible",
+  "auxiliary",
+  "public_welfare",
+] as const;
+const EVENT_KINDS = [
+  "graduates",
+  "general",
+  "rural",
+  "online",
+  "competition",
+] as const;
 
-const regionCode = z.string().regex(/^\d{6}$/).openapi({ description: "A division code (GB/T 2260), six digits", example: "520100" });
-const dateTime = z.string().datetime({ offset: true }).openapi({ format: "date-time", example: "2026-12-01T08:00:00.000Z" });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ format: "date", example: "2026-12-31" });
+const regionCode = z
+  .string()
+  .regex(/^\d{6}$/)
+  .openapi({
+    description: "A division code (GB/T 2260), six digits",
+    example: "520100",
+  });
+const dateTime = z
+  .string()
+  .datetime({ offset: true })
+  .openapi({ format: "date-time", example: "2026-12-01T08:00:00.000Z" });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .openapi({ format: "date", example: "2026-12-31" });
 const uuid = z.string().uuid().openapi({ format: "uuid" });
 
 // -------------------------------------------------------------------------------------------------------------
 // Queries (what the routes accept; anything else is a 400)
 
 const pageParams = {
-  page: z.coerce.number().int().min(1).max(10_000).default(1).openapi({ description: "Page number, from 1", example: 1 }),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(1)
+    .openapi({ description: "Page number, from 1", example: 1 }),
   pageSize: z.coerce
     .number()
     .int()
     .min(1)
     .max(PAGE_SIZE_MAX)
     .default(PAGE_SIZE_DEFAULT)
-    .openapi({ description: `Items per page (at most ${PAGE_SIZE_MAX})`, example: PAGE_SIZE_DEFAULT }),
+    .openapi({
+      description: `Items per page (at most ${PAGE_SIZE_MAX})`,
+      example: PAGE_SIZE_DEFAULT,
+    }),
 };
 
 export const vacancyQuerySchema = z
   .object({
-    region: regionCode.optional().openapi({ description: "Only vacancies in this division or below it (a prefecture's code includes its counties)" }),
+    region: regionCode
+      .optional()
+      .openapi({
+        description:
+          "Only vacancies in this division or below it (a prefecture's code includes its counties)",
+      }),
     accommodations: z
       .string()
       .regex(/^[a-z_]+(,[a-z_]+)*$/)
       .optional()
-      .openapi({ description: "Comma-separated accommodation codes; a vacancy must offer all of them", example: "step_free,screen_reader" }),
-    updatedSince: dateTime.optional().openapi({ description: "Only vacancies changed at or after this instant (for incremental copies)" }),
+      .openapi({
+        description:
+          "Comma-separated accommodation codes; a vacancy must offer all of them",
+        example: "step_free,screen_reader",
+      }),
+    updatedSince: dateTime
+      .optional()
+      .openapi({
+        description:
+          "Only vacancies changed at or after this instant (for incremental copies)",
+      }),
     ...pageParams,
   })
   .strict()
@@ -52,8 +103,17 @@ export const vacancyQuerySchema = z
 
 export const eventQuerySchema = z
   .object({
-    region: regionCode.optional().openapi({ description: "Only events held in this division or below it" }),
-    from: day.optional().openapi({ description: "Only events ending on or after this day (default: today, Asia/Shanghai)" }),
+    region: regionCode
+      .optional()
+      .openapi({
+        description: "Only events held in this division or below it",
+      }),
+    from: day
+      .optional()
+      .openapi({
+        description:
+          "Only events ending on or after this day (default: today, Asia/Shanghai)",
+      }),
     ...pageParams,
   })
   .strict()
@@ -61,18 +121,36 @@ export const eventQuerySchema = z
 
 export const statisticsQuerySchema = z
   .object({
-    region: regionCode.optional().openapi({ description: "The region; default: the token's region. Must lie within the token's region (403 otherwise)" }),
-    year: z.coerce.number().int().min(2016).max(2100).optional().openapi({ description: "A calendar year; default: this year", example: 2026 }),
+    region: regionCode
+      .optional()
+      .openapi({
+        description:
+          "The region; default: the token's region. Must lie within the token's region (403 otherwise)",
+      }),
+    year: z.coerce
+      .number()
+      .int()
+      .min(2016)
+      .max(2100)
+      .optional()
+      .openapi({
+        description: "A calendar year; default: this year",
+        example: 2026,
+      }),
   })
   .strict()
   .openapi("StatisticsQuery");
 
-export const idParamsSchema = z.object({ id: uuid.openapi({ param: { name: "id", in: "path" } }) });
+export const idParamsSchema = z.object({
+  id: uuid.openapi({ param: { name: "id", in: "path" } }),
+});
 
 // -------------------------------------------------------------------------------------------------------------
 // Answers
 
-const region = z.object({ code: regionCode, name: z.string().openapi({ example: "贵阳市" }) }).openapi("Region");
+const region = z
+  .object({ code: regionCode, name: z.string().openapi({ example: "贵阳市" }) })
+  .openapi("Region");
 
 const pageMeta = {
   total: z.number().int().min(0),
@@ -81,32 +159,57 @@ const pageMeta = {
   pageCount: z.number().int().min(0),
 };
 
+// The detail's fields are spelt out again rather than `.extend`ed: an extended registered schema becomes `allOf` of
+// the two in the document, which no answer can satisfy when both forbid additional properties.
+const vacancySummaryShape = {
+  id: uuid,
+  title: z.string(),
+  organization: z
+    .object({ name: z.string(), type: z.string() })
+    .openapi({ description: "The employer (a verified organization)" }),
+  region,
+  place: z
+    .string()
+    .openapi({
+      description: "The county and prefecture, in words",
+      example: "贵阳市云岩区",
+    }),
+  remote: z.boolean(),
+  employmentType: z.enum(EMPLOYMENT_TYPES),
+  openings: z.number().int(),
+  payMin: z.number().openapi({ description: "Monthly pay, yuan" }),
+  payMax: z.number(),
+  accommodations: z
+    .array(z.string())
+    .openapi({ description: "Accommodation codes the employer offers" }),
+  demands: z
+    .array(z.string())
+    .openapi({ description: "What the work demands (codes)" }),
+  quotaEligible: z
+    .boolean()
+    .openapi({
+      description: "Counts towards the employer's disability employment quota",
+    }),
+  status: z.enum(["open", "closed", "filled"]),
+  closingDate: day.nullable(),
+  publishedAt: dateTime.nullable(),
+  updatedAt: dateTime,
+  url: z
+    .string()
+    .openapi({
+      description: "The vacancy's public page",
+      example: "/vacancies/2a0c…",
+    }),
+};
+
 export const vacancySummarySchema = z
-  .object({
-    id: uuid,
-    title: z.string(),
-    organization: z.object({ name: z.string(), type: z.string() }).openapi({ description: "The employer (a verified organization)" }),
-    region,
-    place: z.string().openapi({ description: "The county and prefecture, in words", example: "贵阳市云岩区" }),
-    remote: z.boolean(),
-    employmentType: z.enum(EMPLOYMENT_TYPES),
-    openings: z.number().int(),
-    payMin: z.number().openapi({ description: "Monthly pay, yuan" }),
-    payMax: z.number(),
-    accommodations: z.array(z.string()).openapi({ description: "Accommodation codes the employer offers" }),
-    demands: z.array(z.string()).openapi({ description: "What the work demands (codes)" }),
-    quotaEligible: z.boolean().openapi({ description: "Counts towards the employer's disability employment quota" }),
-    status: z.enum(["open", "closed", "filled"]),
-    closingDate: day.nullable(),
-    publishedAt: dateTime.nullable(),
-    updatedAt: dateTime,
-    url: z.string().openapi({ description: "The vacancy's public page", example: "/vacancies/2a0c…" }),
-  })
+  .object(vacancySummaryShape)
   .strict()
   .openapi("VacancySummary");
 
-export const vacancySchema = vacancySummarySchema
-  .extend({
+export const vacancySchema = z
+  .object({
+    ...vacancySummaryShape,
     description: z.string(),
     category: z.string(),
     address: z.string().openapi({ description: "The workplace's address" }),
@@ -118,7 +221,10 @@ export const vacancySchema = vacancySummarySchema
   .strict()
   .openapi("Vacancy");
 
-export const vacancyListSchema = z.object({ ...pageMeta, results: z.array(vacancySummarySchema) }).strict().openapi("VacancyList");
+export const vacancyListSchema = z
+  .object({ ...pageMeta, results: z.array(vacancySummarySchema) })
+  .strict()
+  .openapi("VacancyList");
 
 export const eventSchema = z
   .object({
@@ -132,7 +238,11 @@ export const eventSchema = z
     place: z.string(),
     venue: z.string(),
     onlineUrl: z.string().nullable(),
-    arrangements: z.array(z.string()).openapi({ description: "Accessibility arrangements at the event (codes)" }),
+    arrangements: z
+      .array(z.string())
+      .openapi({
+        description: "Accessibility arrangements at the event (codes)",
+      }),
     capacity: z.number().int(),
     description: z.string(),
     publishedAt: dateTime.nullable(),
@@ -142,7 +252,10 @@ export const eventSchema = z
   .strict()
   .openapi("Event");
 
-export const eventListSchema = z.object({ ...pageMeta, results: z.array(eventSchema) }).strict().openapi("EventList");
+export const eventListSchema = z
+  .object({ ...pageMeta, results: z.array(eventSchema) })
+  .strict()
+  .openapi("EventList");
 
 const indicatorSchema = z
   .object({
@@ -151,14 +264,22 @@ const indicatorSchema = z
     nameEn: z.string(),
     unit: z.string(),
     kind: z.enum(["count", "rate"]),
-    target: z.number().nullable().openapi({ description: "Null when no target is set; rates are fractions (0.6 = 60%)" }),
+    target: z
+      .number()
+      .nullable()
+      .openapi({
+        description:
+          "Null when no target is set; rates are fractions (0.6 = 60%)",
+      }),
     actual: z.number().nullable(),
     numerator: z.number().optional(),
     denominator: z.number().optional(),
     expectedByNow: z.number().nullable(),
     shareDone: z.number().nullable(),
     status: z.enum(["done", "on_track", "behind", "no_target", "not_recorded"]),
-    breakdown: z.array(z.object({ key: z.string(), value: z.number() }).strict()).optional(),
+    breakdown: z
+      .array(z.object({ key: z.string(), value: z.number() }).strict())
+      .optional(),
   })
   .strict()
   .openapi("Indicator");
@@ -171,8 +292,13 @@ export const statisticsSchema = z
     indicators: z.array(indicatorSchema),
     subRegions: z.array(
       z
-        .object({ region, actuals: z.record(z.string(), z.number().nullable()).openapi({ description: "Actual per indicator code" }) })
-        .strict(),
+        .object({
+          region,
+          actuals: z
+            .record(z.string(), z.number().nullable())
+            .openapi({ description: "Actual per indicator code" }),
+        })
+        .strict()
     ),
   })
   .strict()
@@ -185,13 +311,30 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     code: z
-      .enum(["unauthorized", "forbidden_scope", "region_not_allowed", "rate_limited", "invalid_parameters", "not_found"])
+      .enum([
+        "unauthorized",
+        "forbidden_scope",
+        "region_not_allowed",
+        "rate_limited",
+        "invalid_parameters",
+        "not_found",
+      ])
       .openapi({ description: "What went wrong, for programs" }),
-    parameters: z.array(z.string()).optional().openapi({ description: "invalid_parameters: the parameters that could not be read" }),
-    requiredScope: z.enum(API_SCOPES as unknown as [string, ...string[]]).optional(),
+    parameters: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description:
+          "invalid_parameters: the parameters that could not be read",
+      }),
+    requiredScope: z
+      .enum(API_SCOPES as unknown as [string, ...string[]])
+      .optional(),
   })
   .strict()
-  .openapi("Problem", { description: "RFC 9457 problem details (application/problem+json)" });
+  .openapi("Problem", {
+    description: "RFC 9457 problem details (application/problem+json)",
+  });
 
 export type Problem = z.infer<typeof problemSchema>;
 export type VacancyJson = z.infer<typeof vacancySchema>;
@@ -203,22 +346,50 @@ export type StatisticsJson = z.infer<typeof statisticsSchema>;
 // The document
 
 const rateLimitHeaders = {
-  "RateLimit-Limit": { description: "Requests allowed per minute for this token", schema: { type: "integer" as const } },
-  "RateLimit-Remaining": { description: "Requests left in this minute's window", schema: { type: "integer" as const } },
-  "RateLimit-Reset": { description: "Seconds until the window resets", schema: { type: "integer" as const } },
+  "RateLimit-Limit": {
+    description: "Requests allowed per minute for this token",
+    schema: { type: "integer" as const },
+  },
+  "RateLimit-Remaining": {
+    description: "Requests left in this minute's window",
+    schema: { type: "integer" as const },
+  },
+  "RateLimit-Reset": {
+    description: "Seconds until the window resets",
+    schema: { type: "integer" as const },
+  },
 };
 
-function problem(description: string, extraHeaders: Record<string, { description: string; schema: { type: "integer" | "string" } }> = {}) {
-  return { description, headers: extraHeaders, content: { "application/problem+json": { schema: problemSchema } } };
+function problem(
+  description: string,
+  extraHeaders: Record<
+    string,
+    { description: string; schema: { type: "integer" | "string" } }
+  > = {}
+) {
+  return {
+    description,
+    headers: extraHeaders,
+    content: { "application/problem+json": { schema: problemSchema } },
+  };
 }
 
 const COMMON_ERRORS = {
-  401: problem("No token, or a token that is malformed, unknown, expired or revoked", {
-    "WWW-Authenticate": { description: 'Bearer realm="qiancheng"', schema: { type: "string" } },
-  }),
+  401: problem(
+    "No token, or a token that is malformed, unknown, expired or revoked",
+    {
+      "WWW-Authenticate": {
+        description: 'Bearer realm="qiancheng"',
+        schema: { type: "string" },
+      },
+    }
+  ),
   403: problem("The token lacks the scope this endpoint needs"),
   429: problem("Too many requests for this token in this minute", {
-    "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
+    "Retry-After": {
+      description: "Seconds to wait",
+      schema: { type: "integer" },
+    },
     ...rateLimitHeaders,
   }),
 };
@@ -228,7 +399,8 @@ function buildRegistry(): OpenAPIRegistry {
   registry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
-    description: "A partner token (`qc_…`) created by a federation admin at /admin/api-tokens",
+    description:
+      "A partner token (`qc_…`) created by a federation admin at /admin/api-tokens",
   });
   registry.register("Problem", problemSchema);
   const security = [{ bearer: [] }];
@@ -237,11 +409,16 @@ function buildRegistry(): OpenAPIRegistry {
     path: "/api/v1/vacancies",
     operationId: "listVacancies",
     summary: "Open vacancies",
-    description: "Open vacancies of verified employers whose closing date has not passed, most recently changed first. Scope `vacancies:read`.",
+    description:
+      "Open vacancies of verified employers whose closing date has not passed, most recently changed first. Scope `vacancies:read`.",
     security,
     request: { query: vacancyQuerySchema },
     responses: {
-      200: { description: "A page of vacancies", headers: rateLimitHeaders, content: { "application/json": { schema: vacancyListSchema } } },
+      200: {
+        description: "A page of vacancies",
+        headers: rateLimitHeaders,
+        content: { "application/json": { schema: vacancyListSchema } },
+      },
       400: problem("A parameter could not be read (named in `parameters`)"),
       ...COMMON_ERRORS,
       404: problem("The page is past the last one"),
@@ -252,11 +429,16 @@ function buildRegistry(): OpenAPIRegistry {
     path: "/api/v1/vacancies/{id}",
     operationId: "getVacancy",
     summary: "One vacancy",
-    description: "A published vacancy of a verified employer (open, closed or filled). Scope `vacancies:read`.",
+    description:
+      "A published vacancy of a verified employer (open, closed or filled). Scope `vacancies:read`.",
     security,
     request: { params: idParamsSchema },
     responses: {
-      200: { description: "The vacancy", headers: rateLimitHeaders, content: { "application/json": { schema: vacancySchema } } },
+      200: {
+        description: "The vacancy",
+        headers: rateLimitHeaders,
+        content: { "application/json": { schema: vacancySchema } },
+      },
       ...COMMON_ERRORS,
       404: problem("No such published vacancy"),
     },
@@ -266,11 +448,16 @@ function buildRegistry(): OpenAPIRegistry {
     path: "/api/v1/events",
     operationId: "listEvents",
     summary: "Published recruitment events",
-    description: "Published events ending on or after `from`, soonest first. Scope `events:read`.",
+    description:
+      "Published events ending on or after `from`, soonest first. Scope `events:read`.",
     security,
     request: { query: eventQuerySchema },
     responses: {
-      200: { description: "A page of events", headers: rateLimitHeaders, content: { "application/json": { schema: eventListSchema } } },
+      200: {
+        description: "A page of events",
+        headers: rateLimitHeaders,
+        content: { "application/json": { schema: eventListSchema } },
+      },
       400: problem("A parameter could not be read (named in `parameters`)"),
       ...COMMON_ERRORS,
       404: problem("The page is past the last one"),
@@ -286,10 +473,18 @@ function buildRegistry(): OpenAPIRegistry {
     security,
     request: { query: statisticsQuerySchema },
     responses: {
-      200: { description: "The indicators", headers: rateLimitHeaders, content: { "application/json": { schema: statisticsSchema } } },
-      400: problem("A parameter could not be read, or the region does not exist"),
+      200: {
+        description: "The indicators",
+        headers: rateLimitHeaders,
+        content: { "application/json": { schema: statisticsSchema } },
+      },
+      400: problem(
+        "A parameter could not be read, or the region does not exist"
+      ),
       ...COMMON_ERRORS,
-      403: problem("The token lacks `statistics:read`, or the region lies outside the token's region"),
+      403: problem(
+        "The token lacks `statistics:read`, or the region lies outside the token's region"
+      ),
     },
   });
   return registry;
@@ -299,7 +494,9 @@ let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | null = null;
 
 /** The OpenAPI 3.1 document (built once per process). */
 export function openApiDocument() {
-  cached ??= new OpenApiGeneratorV31(buildRegistry().definitions).generateDocument({
+  cached ??= new OpenApiGeneratorV31(
+    buildRegistry().definitions
+  ).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "黔程 Qiancheng partner API",
