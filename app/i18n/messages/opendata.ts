@@ -37,3 +37,28 @@ export const zh = {
     "JSON 文件是一个对象：licence（许可）、licenceUrl、source（来源）、generatedAt（生成时间）、suppression（小数抑制说明和标记）、columns（各列的中英文含义）和 rows（数据行）。被隐去的单元格是字符串“<5”或“x”，其他计数是数字。",
   "opendata.format.refresh": "数据每小时最多重新计算一次。",
 } as const;
+
+export const nationalZh = {
+  "nationalExport.nav": "全国实名数据报送导出",
+  "nationalExport.title": "全国实名数据报送导出",
+  "nationalExport.lead":
+    "按文档规定的列（与实名数据导入相同）导出本地区残疾人的信息、就业记录、培训和服务记录，用于向全国残疾人就业创业网络服务平台报送。包括：导入的实名制人员（尚未注册账户的），以及本地区已同意敏感信息处理的注册求职者。",
+  "nationalExport.sensitive": "导出文件含有身份证号、残疾人证号和残疾信息，属于敏感个人信息。每次导出都会记录导出人、地区、格式和人数，文件中的注册求职者可以在自己的访问记录中看到这次导出。请妥善保管文件，报送后删除。",
+  "nationalExport.form.title": "导出",
+  "nationalExport.region": "地区",
+  "nationalExport.regionHint": "您管理的地区或其下级地区",
+  "nationalExport.format": "格式",
+  "nationalExport.format.xlsx": "XLSX（每类记录一个工作表：人员、就业记录、培训、服务）",
+  "nationalExport.format.csv": "CSV（仅人员文件，含就业状况、就业形式和就业单位列）",
+  "nationalExport.submit": "导出并下载",
+  "nationalExport.recent": "最近的导出",
+  "nationalExport.recent.none": "还没有导出记录。",
+  "nationalExport.col.at": "时间",
+  "nationalExport.col.who": "导出人",
+  "nationalExport.col.region": "地区",
+  "nationalExport.col.format": "格式",
+  "nationalExport.col.people": "人数",
+  "nationalExport.err.region": "请选择您管理范围内的地区",
+  "nationalExport.err.format": "请选择导出格式",
+  "nationalExport.back": "返回统计",
+} as const;

@@ -1,5 +1,5 @@
 /** English strings of opendata.ts: every key of the Chinese catalog (the type checker enforces it). */
-import type { zh } from "../opendata";
+import type { nationalZh, zh } from "../opendata";
 
 export const en: Record<keyof typeof zh, string> = {
   "opendata.footer": "Open data",
@@ -35,4 +35,30 @@ export const en: Record<keyof typeof zh, string> = {
   "opendata.format.json":
     "JSON files are one object: licence, licenceUrl, source, generatedAt, suppression (the rule and its marks), columns (each column's meaning in Chinese and English) and rows. Hidden cells are the strings \"<5\" or \"x\"; other counts are numbers.",
   "opendata.format.refresh": "The figures are recomputed at most once an hour.",
+};
+
+export const nationalEn: Record<keyof typeof nationalZh, string> = {
+  "nationalExport.nav": "Export for national reporting",
+  "nationalExport.title": "Export for national reporting",
+  "nationalExport.lead":
+    "Export your region's people, their employment records, training and services in the documented columns (the same as the real-name import reads), for reporting to the national employment service platform for disabled people. It holds the imported real-name registry's people (not yet registered here) and the registered seekers of the region who consented to the processing of sensitive data.",
+  "nationalExport.sensitive":
+    "The file holds ID numbers, certificate numbers and disability details: sensitive personal information. Every export records who exported which region, in which format, and how many people; registered seekers in the file see the export in their own access log. Keep the file safe and delete it once reported.",
+  "nationalExport.form.title": "Export",
+  "nationalExport.region": "Region",
+  "nationalExport.regionHint": "Your region or a division within it",
+  "nationalExport.format": "Format",
+  "nationalExport.format.xlsx": "XLSX (a sheet per kind: people, employment, training, services)",
+  "nationalExport.format.csv": "CSV (the people file only, with the employment status, form and employer columns)",
+  "nationalExport.submit": "Export and download",
+  "nationalExport.recent": "Recent exports",
+  "nationalExport.recent.none": "No exports yet.",
+  "nationalExport.col.at": "When",
+  "nationalExport.col.who": "By",
+  "nationalExport.col.region": "Region",
+  "nationalExport.col.format": "Format",
+  "nationalExport.col.people": "People",
+  "nationalExport.err.region": "Choose a region within the one you manage",
+  "nationalExport.err.format": "Choose a format",
+  "nationalExport.back": "Back to statistics",
 };
