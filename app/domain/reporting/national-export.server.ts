@@ -260,7 +260,7 @@ export async function nationalExport(db: DB, actor: Actor, input: { regionCode: 
   const today = todayInShanghai();
   const stamp = `${input.regionCode}-${today}`;
   if (input.format === "csv") {
-    const body = Readable.from(csvLines(db, prefix, today));
+    const body = Readable.from(bytes(csvLines(db, prefix, today)));
     return { fileName: `national-export-${stamp}.csv`, contentType: "text/csv; charset=utf-8", counts, body: Readable.toWeb(body) as ReadableStream<Uint8Array> };
   }
   const out = new PassThrough();
@@ -271,6 +271,10 @@ export async function nationalExport(db: DB, actor: Actor, input: { regionCode: 
     counts,
     body: Readable.toWeb(out) as ReadableStream<Uint8Array>,
   };
+}
+
+async function* bytes(lines: AsyncGenerator<string>): AsyncGenerator<Buffer> {
+  for await (const l of lines) yield Buffer.from(l, "utf8");
 }
 
 function csvField(v: string | number): string {
