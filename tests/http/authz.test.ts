@@ -805,6 +805,15 @@ const ROUTES: Record<string, Entry> = {
   },
   "statistics.export[.]csv.ts": { get: [{ expect: only(ADMINS) }, { label: "贵阳市's", query: () => "region=520100", expect: only(["provAdmin"]) }] },
   "statistics.export[.]xlsx.ts": { get: [{ expect: only(ADMINS) }, { label: "贵阳市's", query: () => "region=520100", expect: only(["provAdmin"]) }], binary: true },
+  // Issue 18: the export for the national reporting, admins of a region (the empty form is refused at the form; a
+  // 遵义 admin's 贵阳 export is refused in tests/http/opendata.test.ts and the domain test).
+  "statistics.national-export.tsx": { get: [{ expect: only(ADMINS) }], post: { expect: only(ADMINS, "bad") } },
+  // Issue 18: open data, public, aggregate, suppressed (tests/http/opendata.test.ts checks every cell).
+  "open-data._index.tsx": { get: [{ expect: all("ok") }] },
+  "open-data.indicators[.]csv.ts": { get: [{ expect: all("ok") }] },
+  "open-data.indicators[.]json.ts": { get: [{ expect: all("ok") }] },
+  "open-data.quota-disclosure[.]csv.ts": { get: [{ expect: all("ok") }] },
+  "open-data.quota-disclosure[.]json.ts": { get: [{ expect: all("ok") }] },
 
   // Organization A's open vacancy is public; its draft is for its members only.
   // The public courses; a course's page: a counselor chooses from their own caseload (names); 李明's counselor enrolling
