@@ -326,3 +326,59 @@ describe("GET /api/v1/statistics/indicators", () => {
     }
   });
 });
+
+describe("/admin/api-tokens (no JavaScript)", () => {
+  async function page(cookie: string, body?: Record<string, string | string[]>) {
+    const form = new URLSearchParams();
+    for (const [k, v] of Object.entries(body ?? {})) for (const x of [v].flat()) form.append(k, x);
+    const r = await fetch(`${s.url}/admin/api-tokens`, {
+      method: body ? "POST" : "GET",
+      redirect: "manual",
+      headers: { cookie, origin: s.origin, ...(body ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      body: body ? form : undefined,
+    });
+    return { status: r.status, location: r.headers.get("location"), cacheControl: r.headers.get("cache-control"), html: await r.text() };
+  }
+
+  it("creates a token shown once, lists it, asks before revoking, revokes; a bad form is answered at its fields", async () => {
+    const cookie = await s.cookieFor(province.id);
+    const empty = await page(cookie);
+    expect(empty.status).toBe(200);
+    expect(empty.html).toContain("接口令牌");
+    expect(empty.html).toContain(`value="${oneYearAfter(todayInShanghai())}"`);
+
+    const bad = await page(cookie, { intent: "create", name: "", regionCode: "520000", expiresOn: "2020-01-01", rateLimit: "0" });
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain('id="create-token-name-error"');
+    expect(bad.html).toContain("请填写名称");
+    expect(bad.html).toContain("请至少选择一项可读取的数据");
+
+    const name = `页面测试令牌 ${Date.now()}`;
+    const created = await page(cookie, { intent: "create", name, scopes: ["events:read", "vacancies:read"], regionCode: "520100", expiresOn: oneYearAfter(todayInShanghai()), rateLimit: "30" });
+    expect(created.status).toBe(200);
+    expect(created.cacheControl).toContain("no-store");
+    const token = /value="(qc_[a-z2-7]{52})"/.exec(created.html)?.[1];
+    expect(token).toBeDefined();
+    expect((await get("/api/v1/events", token)).status).toBe(200);
+    // Shown once: the list shows the name, never the token again.
+    const listed = await page(cookie);
+    expect(listed.html).toContain(name);
+    expect(listed.html).not.toContain(token!);
+
+    const row = await s.handle.db.selectFrom("api_token").select(["id", "rate_limit_per_minute", "region_code"]).where("name", "=", name).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ rate_limit_per_minute: 30, region_code: "520100" });
+    const ask = await page(cookie, { intent: "revoke", tokenId: row.id });
+    expect(ask.status).toBe(200);
+    expect(ask.html).toContain(`确定撤销令牌“${name}”吗？`);
+    expect((await get("/api/v1/events", token)).status).toBe(200);
+    const done = await page(cookie, { intent: "revoke", tokenId: row.id, confirm: "yes" });
+    expect(done.status).toBe(302);
+    expect(done.location).toBe(`/admin/api-tokens?revoked=${row.id}`);
+    expect((await get("/api/v1/events", token)).status).toBe(401);
+    const after = await page(cookie);
+    expect(after.html).toContain("已撤销");
+    // A revoke of something that is not a token of the admin's region is refused.
+    expect((await page(cookie, { intent: "revoke", tokenId: "nope" })).status).toBe(400);
+    expect((await page(cookie, { intent: "revoke", tokenId: "00000000-0000-4000-8000-000000000000" })).status).toBe(404);
+  });
+});
