@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { Field } from "~/components/form/field";
@@ -69,6 +69,16 @@ export default function Account() {
         <dt className="font-bold">{t("account.email")}</dt>
         <dd>{email ?? t("account.none")}</dd>
       </dl>
+
+      <h2 className="section-title">{t("channels.accountLinks")}</h2>
+      <ul className="grid gap-1">
+        <li>
+          <Link to="/account/notifications">{t("channels.title")}</Link>
+        </li>
+        <li>
+          <Link to="/account/phone">{t("phone.title")}</Link>
+        </li>
+      </ul>
 
       <h2 className="section-title">{t("account.changePassword")}</h2>
       <ErrorSummary form={form} />

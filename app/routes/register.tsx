@@ -34,7 +34,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return replyWithErrors(submission, result.fieldErrors, HIDDEN);
   // The language and display mode chosen before registering become the account's own.
   await savePreferences(db, result.value.userId, { locale: context.locale, ...context.display });
-  return redirect(safeRedirect(formData.get("redirectTo"), "/dashboard?done=created"), {
+  // Verifying the number is a step of its own after the account exists: registration never waits for an SMS.
+  const next = formData.get("verifyPhone") === "on" && submission.value.phone ? "/account/phone?from=register" : null;
+  return redirect(next ?? safeRedirect(formData.get("redirectTo"), "/dashboard?done=created"), {
     headers: { "Set-Cookie": serializeSessionCookie(result.value.sessionToken, result.value.expiresAt, context.secureCookies) },
   });
 }
@@ -151,6 +153,17 @@ export default function Register() {
           ]}
         />
         <ContactFields phone={fields.phone} email={fields.email} />
+        <div className="field flex items-start gap-3">
+          <input type="checkbox" id="register-verifyPhone" name="verifyPhone" aria-describedby="register-verifyPhone-hint" className="mt-1 h-6 w-6 shrink-0" />
+          <div>
+            <label htmlFor="register-verifyPhone" className="field-label">
+              {t("phone.register.verifyNow")}
+            </label>
+            <p id="register-verifyPhone-hint" className="field-hint">
+              {t("phone.register.note")}
+            </p>
+          </div>
+        </div>
         <Field meta={fields.password} label={t("register.password")} hint={t("register.password.hint")} type="password" autoComplete="new-password" />
         <Field meta={fields.confirmPassword} label={t("register.confirmPassword")} type="password" autoComplete="new-password" />
         <PrivacyNotice />

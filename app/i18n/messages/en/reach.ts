@@ -1,0 +1,57 @@
+/** English strings of reach.ts: every key of the Chinese catalog (the type checker enforces it). */
+import type { zh } from "../reach";
+
+export const en: Record<keyof typeof zh, string> = {
+  "phone.title": "Verify your mobile number",
+  "phone.lead":
+    "Once it is verified, Qiancheng sends text messages (SMS) to this number as you choose, for example when an interview or a job fair changes. Receiving the code costs nothing.",
+  "phone.number": "Mobile number",
+  "phone.none":
+    "Your account has no mobile number, so it cannot receive text messages. You still see every notification on the site's Notifications page, and by email if you have an address.",
+  "phone.verified": "Your mobile number {phone} is verified.",
+  "phone.notVerified": "Your mobile number {phone} is not verified yet.",
+  "phone.fromRegister.title": "Your account has been created",
+  "phone.fromRegister.text":
+    "You gave a mobile number: you can verify it now with a code sent by text message, to receive notifications by SMS. This step is optional: skip it and verify the number later under Account and security.",
+  "phone.skip": "Not now: go to my dashboard",
+  "phone.send.title": "Step 1: get a code",
+  "phone.send.hint": "The code is valid for 10 minutes. One number can get at most 1 code a minute and 5 an hour.",
+  "phone.send.submit": "Send a code",
+  "phone.send.again": "Send a new code",
+  "phone.sent": "A code has been sent to {phone}. It is valid for 10 minutes. If it has not arrived after a few minutes, send a new one.",
+  "phone.verify.title": "Step 2: enter the code",
+  "phone.code": "Code from the text message",
+  "phone.code.hint": "6 digits",
+  "phone.verify.submit": "Verify my number",
+  "phone.done": "Your mobile number is verified.",
+  "phone.continue": "Go to my dashboard",
+  "phone.preferences": "Choose which notifications come by text message",
+  "phone.err.codeFormat": "Enter the 6-digit code from the text message",
+  "phone.err.wrong": "The code is not right. You can try this code {count} more times",
+  "phone.err.locked": "Too many wrong tries: this code no longer works. Get a new code",
+  "phone.err.expired": "The code has expired or was not sent. Get a new code",
+  "phone.err.wait": "Too many codes asked for. Try again at {time} (in about {minutes} minutes)",
+  "phone.err.noPhone": "Your account has no mobile number",
+  "phone.register.verifyNow": "Verify my mobile number by a text message code after registering (optional)",
+  "phone.register.note":
+    "If you tick this and give a mobile number, once your account is created you are taken to a page to enter the code we text you. Registering never waits for a text message: you may skip it and verify later under Account and security. Text messages go only to a verified number.",
+
+  "channels.title": "Notification settings",
+  "channels.lead": "Every notification is shown on the site's Notifications page. For each kind you may also have it sent by email or by text message.",
+  "channels.site": "On the site",
+  "channels.email": "Email",
+  "channels.sms": "Text message",
+  "channels.site.explain": "Notifications on the site are always on: every notification stays on the Notifications page.",
+  "channels.sms.unverified": "Text messages go only to a verified mobile number: verify yours to choose them.",
+  "channels.sms.verifyLink": "Verify your mobile number",
+  "channels.email.none": "Your account has no email address, so email cannot be chosen.",
+  "channels.email.accountLink": "See your account settings",
+  "channels.quietHours": "No text messages are sent between 10 pm and 8 am (Beijing time); those are sent at 8 am. Codes are the exception.",
+  "channels.topicChannels": "{topic}: how you receive them",
+  "channels.caseload.legend": "Vacancy alerts for your caseload",
+  "channels.caseload": "Alert me to suitable vacancies for the people on my caseload",
+  "channels.caseload.hint": "When a new vacancy suits a job seeker on your caseload, you are told the way you chose for vacancy alerts.",
+  "channels.submit": "Save notification settings",
+  "channels.saved": "Your notification settings have been saved.",
+  "channels.accountLinks": "Notifications and mobile number",
+};
