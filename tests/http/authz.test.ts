@@ -116,6 +116,10 @@ const ROUTES: Record<string, Entry> = {
   "$.tsx": { params: () => ({ "*": "no-such-page/authz" }), get: [{ expect: all("status:404") }] },
   "_index.tsx": { get: [{ expect: all("ok") }] },
   "account.tsx": { get: [{ expect: signedIn("ok") }], post: { expect: signedIn("bad") } },
+  // Issue 17: one's own number and channels. An empty form on the phone page is a code left out (400); the channels
+  // form sent empty is every box unticked, saved.
+  "account_.phone.tsx": { get: [{ expect: signedIn("ok") }], post: { expect: signedIn("bad") } },
+  "account_.notifications.tsx": { get: [{ expect: signedIn("ok") }], post: { expect: signedIn("redirect:/account/notifications") } },
   // The public-service basics (issue 15): the statement, the notice and contact for everyone; feedback from anyone,
   // signed in or not (an empty form is refused at its fields); handling feedback for the province's admins only.
   "accessibility.tsx": { get: [{ expect: all("ok") }] },

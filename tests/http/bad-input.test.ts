@@ -152,6 +152,8 @@ const ROUTES: Record<string, Case[]> = {
       why: "its own seeker: sign-out-everywhere would end the other routes' sessions",
     },
   ],
+  "account_.phone.tsx": [{ as: "seeker", fill: () => ({ code: "123456" }) }],
+  "account_.notifications.tsx": [{ as: "seeker" }],
   "admin.events.$id._index.tsx": [{ as: "admin", params: (i) => ({ id: i.event }), fill: () => ({ code: "QC7K2M9P" }) }],
   "admin.feedback.tsx": [{ as: "admin", page: (i) => `/admin/feedback?id=${i.feedback}`, fill: () => ({ status: FIRST, response: "已电话答复" }) }],
   "admin.jobs.tsx": [{ as: "admin" }],
