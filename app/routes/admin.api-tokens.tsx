@@ -117,7 +117,7 @@ export default function ApiTokens() {
       ) : null}
 
       {created ? (
-        <div ref={alertRef} className="card border-2 border-success" role="status" aria-labelledby="created-title" tabIndex={-1}>
+        <div ref={alertRef} className="card border-2 border-success [overflow-wrap:anywhere]" role="status" aria-labelledby="created-title" tabIndex={-1}>
           <h2 id="created-title" className="text-lg font-bold">
             {t("apiTokens.created.title", { name: created.name })}
           </h2>
@@ -131,13 +131,13 @@ export default function ApiTokens() {
               readOnly
               value={created.token}
               aria-describedby="new-token-hint"
-              className="field-input font-mono"
+              className="field-input w-full max-w-full font-mono"
               autoComplete="off"
               spellCheck={false}
               onFocus={(e) => e.currentTarget.select()}
             />
           </div>
-          <p>{t("apiTokens.created.use")}</p>
+          <p className="[overflow-wrap:anywhere]">{t("apiTokens.created.use")}</p>
         </div>
       ) : null}
 
@@ -186,7 +186,8 @@ export default function ApiTokens() {
       {tokens.length === 0 ? (
         <p>{t("apiTokens.list.empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        // relative: the visually hidden text in the last column is positioned within the scrolling box, not the page.
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("apiTokens.list")}>
           <table className="data-table">
             <caption className="sr-only">{t("apiTokens.list")}</caption>
             <thead>

@@ -7,7 +7,7 @@ import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
 test.describe("partner API tokens", () => {
   test("an admin creates a token, copies it once, and revokes it", async ({ page, request }) => {
     await signIn(page, DEMO.admin);
-    await expect(page).toHaveURL(/\/dashboard/);
+    await expect(page).toHaveURL(/\/dashboard/, { timeout: 20_000 });
     await page.goto("/admin/api-tokens");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("接口令牌");
     await expectAccessible(page);
