@@ -259,6 +259,7 @@ function Footer() {
     ["/contact", t("shell.footer.contact")],
     ["/feedback", t("shell.footer.feedback")],
     ["/institutions", t("institutions.footer")],
+    ["/open-data", t("opendata.footer")],
   ];
   return (
     <footer className="site-footer">

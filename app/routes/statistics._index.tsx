@@ -185,6 +185,12 @@ export default function StatisticsPage() {
           <li>
             <Link to="/statistics/snapshots">{t("statistics.links.snapshots")}</Link>
           </li>
+          <li>
+            <Link to="/statistics/national-export">{t("nationalExport.nav")}</Link>
+          </li>
+          <li>
+            <Link to="/open-data">{t("opendata.title")}</Link>
+          </li>
         </ul>
       </section>
       <Definitions />

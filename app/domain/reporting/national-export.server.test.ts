@@ -73,7 +73,7 @@ describe("the export for the national reporting", () => {
     const cert = await registryPerson("520302", "遵义导出测试丁");
     const x = await nationalExport(t.db, a, { regionCode: "520302", format: "xlsx" });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await text(x.body));
+    await book.xlsx.load((await text(x.body)) as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(["人员 People", "就业记录 Employment", "培训 Training", "服务 Services"]);
     const people = book.getWorksheet("人员 People")!;
     expect((people.getRow(1).values as unknown[]).slice(1)).toEqual(COLUMNS.map((c) => c.zh));
