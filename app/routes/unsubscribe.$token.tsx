@@ -17,8 +17,9 @@ import { useI18n } from "~/i18n/use-i18n";
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, "unsubscribe.title"), { name: "robots", content: "noindex" }];
 
-// The token names a person: no cache may keep the page, and it is not sent on as a referrer.
-export const headers = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+// The token names a person: no cache may keep the page, and it is not sent on as a referrer to other sites.
+// ("no-referrer" would also make the browser post the page's own form with `Origin: null`, which Remix refuses.)
+export const headers = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "same-origin" });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const info = await unsubscribeInfo(await getDb(), params.token ?? "");
