@@ -190,6 +190,27 @@ async function* scanFile(
   if (batch.length) yield batch;
 }
 
+/**
+ * Keeps the next batch being read while the caller works on the current one: reading and checking a batch is this
+ * process's CPU, its queries wait on the database, so the two overlap. The source is closed when the caller stops.
+ */
+async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = source.next();
+      // Its error (if any) is thrown when awaited above; until then it must not count as unhandled.
+      next.catch(() => undefined);
+      yield r.value;
+    }
+  } finally {
+    await next.catch(() => undefined);
+    await source.return(undefined);
+  }
+}
+
 class TooManyRows extends Error {}
 
 /**
@@ -202,10 +223,23 @@ async function checkExisting(db: DB, rows: ScannedRow[]): Promise<void> {
   if (!candidates.length) return;
   const certs = candidates.map((r) => r.values!.certificate_number);
   const ids = candidates.map((r) => r.values!.id_number);
+  // One array parameter each (`= any($1)`), not a list of a thousand: Kysely compiles and PostgreSQL parses it at once.
   const [registry, byId, profiles] = await Promise.all([
-    db.selectFrom("registry_person").select(["certificate_number", "id_number", "real_name"]).where("certificate_number", "in", certs).execute(),
-    db.selectFrom("registry_person").select(["certificate_number", "id_number"]).where("id_number", "in", ids).where("certificate_number", "not in", certs).execute(),
-    db.selectFrom("seeker_profile").select(["certificate_number", "id_number", "real_name"]).where("certificate_number", "in", certs).execute(),
+    db
+      .selectFrom("registry_person")
+      .select(["certificate_number", "id_number", "real_name"])
+      .where(sql<boolean>`certificate_number = any(${certs}::text[])`)
+      .execute(),
+    db
+      .selectFrom("registry_person")
+      .select(["certificate_number", "id_number"])
+      .where(sql<boolean>`id_number = any(${ids}::text[]) and not (certificate_number = any(${certs}::text[]))`)
+      .execute(),
+    db
+      .selectFrom("seeker_profile")
+      .select(["certificate_number", "id_number", "real_name"])
+      .where(sql<boolean>`certificate_number = any(${certs}::text[])`)
+      .execute(),
   ]);
   const regByCert = new Map(registry.map((r) => [r.certificate_number, r]));
   const regById = new Map(byId.map((r) => [r.id_number, r.certificate_number]));
@@ -261,7 +295,7 @@ export async function checkFile(
   let total = 0;
   const badRows = new Set<number>();
   try {
-    for await (const batch of scanFile(file.path, format, ctx, options.batchSize ?? DEFAULT_BATCH_SIZE, header)) {
+    for await (const batch of readAhead(scanFile(file.path, format, ctx, options.batchSize ?? DEFAULT_BATCH_SIZE, header))) {
       await checkExisting(db, batch);
       for (const r of batch) {
         total = r.index;
@@ -362,6 +396,52 @@ async function prepareRun(db: DB, runId: string): Promise<StartResult> {
   return { ok: true };
 }
 
+const UPSERT_COLUMNS = [
+  ["certificate_number", "text"],
+  ["id_number", "text"],
+  ["real_name", "text"],
+  ["gender", "text"],
+  ["birth_date", "date"],
+  ["disability_category", "text"],
+  ["disability_grade", "int"],
+  ["region_code", "text"],
+  ["residence", "text"],
+  ["education", "text"],
+  ["employment_status", "text"],
+  ["employment_form", "text"],
+  ["employer_name", "text"],
+  ["training", "text"],
+  ["needs", "text"],
+  ["phone", "text"],
+  ["row_hash", "text"],
+] as const;
+
+/**
+ * Upserts a batch by certificate number: one statement with one array parameter per column (unnest), so a thousand
+ * rows are 17 parameters, not 17,000 to compile and parse. A kept row whose hash equals the new one is left alone
+ * (not returned); `inserted` tells a new row (xmax = 0) from an updated one. Needs travel as comma-joined codes.
+ */
+async function upsertPeople(db: DB, rows: readonly RegistryPersonValues[], runId: string): Promise<{ inserted: boolean }[]> {
+  const arrays = UPSERT_COLUMNS.map(([name]) =>
+    rows.map((r) => (name === "row_hash" ? rowHash(r) : name === "needs" ? r.needs.join(",") : (r[name] ?? null))),
+  );
+  const names = sql.join(UPSERT_COLUMNS.map(([name]) => sql.ref(name)));
+  const unnested = sql.join(UPSERT_COLUMNS.map(([, type], i) => sql`${arrays[i]}::${sql.raw(type)}[]`));
+  const selected = sql.join(
+    UPSERT_COLUMNS.map(([name]) => (name === "needs" ? sql`coalesce(string_to_array(nullif(u.needs, ''), ','), '{}'::text[])` : sql.ref(`u.${name}`))),
+  );
+  const updates = sql.join(
+    [...UPSERT_COLUMNS.filter(([name]) => name !== "certificate_number").map(([name]) => sql`${sql.ref(name)} = excluded.${sql.ref(name)}`), sql`import_run_id = excluded.import_run_id`, sql`updated_at = now()`],
+  );
+  const result = await sql<{ inserted: boolean }>`
+    insert into registry_person (${names}, import_run_id)
+    select ${selected}, ${runId}::uuid from unnest(${unnested}) as u(${names})
+    on conflict (certificate_number) do update set ${updates}
+    where registry_person.row_hash <> excluded.row_hash
+    returning (xmax = 0) as inserted`.execute(db);
+  return result.rows;
+}
+
 const running = new Set<string>();
 
 /**
@@ -395,46 +475,16 @@ export async function runImport(db: DB, runId: string, options: RunImportOptions
       const ctx = await contextFor(db, scope, options.today);
       const header: { map?: HeaderMap } = {};
       let batchNumber = 0;
-      for await (const batch of scanFile(run.file_path, run.format, ctx, options.batchSize ?? DEFAULT_BATCH_SIZE, header)) {
+      for await (const batch of readAhead(scanFile(run.file_path, run.format, ctx, options.batchSize ?? DEFAULT_BATCH_SIZE, header))) {
         const todo = batch.filter((r) => r.index > progress.doneRows);
         if (!todo.length) continue;
         const counts = await db.transaction().execute(async (trx) => {
           await checkExisting(trx, todo);
-          const rows = todo.filter((r) => r.values).map((r) => ({ ...r.values!, needs: [...r.values!.needs], row_hash: rowHash(r.values!), import_run_id: runId }));
+          const rows = todo.filter((r) => r.values).map((r) => r.values!);
           let created = 0;
           let updated = 0;
           if (rows.length) {
-            const written = await trx
-              .insertInto("registry_person")
-              .values(rows)
-              .onConflict((oc) =>
-                oc
-                  .column("certificate_number")
-                  .doUpdateSet({
-                    id_number: (eb) => eb.ref("excluded.id_number"),
-                    real_name: (eb) => eb.ref("excluded.real_name"),
-                    gender: (eb) => eb.ref("excluded.gender"),
-                    birth_date: (eb) => eb.ref("excluded.birth_date"),
-                    disability_category: (eb) => eb.ref("excluded.disability_category"),
-                    disability_grade: (eb) => eb.ref("excluded.disability_grade"),
-                    region_code: (eb) => eb.ref("excluded.region_code"),
-                    residence: (eb) => eb.ref("excluded.residence"),
-                    education: (eb) => eb.ref("excluded.education"),
-                    employment_status: (eb) => eb.ref("excluded.employment_status"),
-                    employment_form: (eb) => eb.ref("excluded.employment_form"),
-                    employer_name: (eb) => eb.ref("excluded.employer_name"),
-                    training: (eb) => eb.ref("excluded.training"),
-                    needs: (eb) => eb.ref("excluded.needs"),
-                    phone: (eb) => eb.ref("excluded.phone"),
-                    row_hash: (eb) => eb.ref("excluded.row_hash"),
-                    import_run_id: (eb) => eb.ref("excluded.import_run_id"),
-                    updated_at: sql`now()`,
-                  })
-                  .whereRef("registry_person.row_hash", "<>", "excluded.row_hash"),
-              )
-              // xmax = 0 on a fresh insert; rows left alone (same hash) are not returned.
-              .returning(sql<boolean>`(xmax = 0)`.as("inserted"))
-              .execute();
+            const written = await upsertPeople(trx, rows, runId);
             created = written.filter((w) => w.inserted).length;
             updated = written.length - created;
           }
