@@ -10,7 +10,6 @@
  * `createApp` builds it without listening, so tests drive the real thing in process (tests/http).
  */
 import { randomBytes } from "node:crypto";
-import { Readable } from "node:stream";
 import { parse as parseCookies } from "cookie";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import zlib from "node:zlib";
@@ -141,6 +140,52 @@ async function sendResponse(res: ExpressResponse, response: Response) {
   else res.end();
 }
 
+/**
+ * An upload's body as a web stream, read as the route asks for it. Not `Readable.toWeb`: on Node 20 a chunk arriving
+ * after the route cancelled its stream (a refused upload) throws "Controller is already closed" out of an event
+ * handler and ends the process. Here a cancelled stream reads the rest of the body and drops it, which also keeps the
+ * connection usable for the answer.
+ */
+function requestBodyStream(req: IncomingMessage, res: ServerResponse): ReadableStream<Uint8Array> {
+  let finished = false;
+  // Answered without reading it all (a redirect to sign in, a refusal): the rest is read and dropped.
+  res.once("close", () => {
+    if (finished) return;
+    finished = true;
+    req.resume();
+  });
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on("data", (chunk: Buffer) => {
+          if (finished) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.on("end", () => {
+          if (finished) return;
+          finished = true;
+          controller.close();
+        });
+        req.on("error", (error) => {
+          if (finished) return;
+          finished = true;
+          controller.error(error);
+        });
+        req.pause();
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        finished = true;
+        req.resume();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
 /** The Fetch request Remix reads, with the body the edge has already read and checked. */
 function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | "stream" | undefined): Request {
   const url = new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
@@ -152,7 +197,7 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | 
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: fetchHeaders(req), signal: controller.signal };
   if (body === "stream") {
     // An upload (UPLOAD_ROUTES): the route reads the request as it arrives.
-    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+    init.body = requestBodyStream(req, res);
     init.duplex = "half";
   } else if (body !== undefined) init.body = new Uint8Array(body);
   return new Request(url.href, init);
