@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../../tests/helpers/db";
 import { createUser } from "../../../tests/fixtures/factories";
@@ -21,7 +22,12 @@ beforeAll(() => {
   setJobQueue(queue);
   setSmsSender(sender);
 });
-afterAll(() => setSmsSender(null));
+afterAll(async () => {
+  setSmsSender(null);
+  // On the shared PostgreSQL test database another file's runDue must not find this file's code jobs.
+  const mine = await t.db.selectFrom("delivery").select("id").where("template", "=", "phone.code").where("topic", "=", "phone").execute();
+  if (mine.length) await t.db.deleteFrom("job").where(sql<string>`data->>'deliveryId'`, "in", mine.map((d) => d.id)).execute();
+});
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
