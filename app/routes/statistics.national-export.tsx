@@ -1,22 +1,17 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/database";
-import { ErrorSummary } from "~/components/form/error-summary";
-import { SelectField } from "~/components/form/field";
 import { pageTitle } from "~/components/meta";
 import { listDivisionsWithin } from "~/domain/divisions/divisions.server";
-import { isWithinRegion, requirePermission } from "~/domain/permissions";
-import { nationalExportSchema } from "~/domain/reporting/national-export.schema";
-import { nationalExport, recentExports } from "~/domain/reporting/national-export.server";
-import { parseSubmission, replyInvalid, replyWithErrors } from "~/http/forms.server";
+import { requirePermission } from "~/domain/permissions";
+import { recentExports } from "~/domain/reporting/national-export.server";
 import { requireActor } from "~/http/guards.server";
 import { formatDateTime } from "~/i18n/i18n";
 import { useI18n } from "~/i18n/use-i18n";
 
 // The export for the national reporting (issue 18): admins of a region, for their region or one within it. The form
-// posts as a plain document request (reloadDocument), so the answer is the file itself, with or without JavaScript.
+// posts as a plain document request to the resource route statistics.national-export_.download.ts, so the answer is
+// the file itself, with or without JavaScript; a refused form comes back here with ?invalid=region|format.
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nationalExport.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -24,39 +19,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(actor, "read:statistics", { regionCode: actor.regionCode });
   const db = await getDb();
   const divisions = await listDivisionsWithin(db, actor.regionCode!);
-  return { divisions: divisions.map((d) => ({ code: d.code, name: d.name })), recent: await recentExports(db, actor), regionCode: actor.regionCode! };
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = requireActor(context, request);
-  requirePermission(actor, "read:statistics", { regionCode: actor.regionCode });
-  const submission = parseSubmission(await request.formData(), { schema: nationalExportSchema });
-  if (submission.status !== "success") return replyInvalid(submission);
-  const db = await getDb();
-  const { regionCode, format } = submission.value;
-  const known = await db.selectFrom("division").select("code").where("code", "=", regionCode).executeTakeFirst();
-  if (!known || !isWithinRegion(actor.regionCode, regionCode)) return replyWithErrors(submission, { regionCode: ["nationalExport.err.region"] });
-  const file = await nationalExport(db, actor, { regionCode, format, ip: context.ip });
-  return new Response(file.body, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.fileName}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const invalid = new URL(request.url).searchParams.get("invalid");
+  return {
+    divisions: divisions.map((d) => ({ code: d.code, name: d.name })),
+    recent: await recentExports(db, actor),
+    regionCode: actor.regionCode!,
+    invalid: invalid === "region" || invalid === "format" ? invalid : null,
+  };
 }
 
 export default function NationalExport() {
   const { t, locale } = useI18n();
-  const { divisions, recent, regionCode } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "national-export",
-    lastResult,
-    shouldValidate: "onSubmit",
-    defaultValue: { regionCode, format: "xlsx" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: nationalExportSchema }),
-  });
+  const { divisions, recent, regionCode, invalid } = useLoaderData<typeof loader>();
   return (
     <div>
       <p className="mb-4">
@@ -70,21 +44,37 @@ export default function NationalExport() {
         <h2 id="export-title" className="section-title">
           {t("nationalExport.form.title")}
         </h2>
-        <ErrorSummary form={form} />
-        <Form method="post" reloadDocument {...getFormProps(form)}>
-          <SelectField meta={fields.regionCode} label={t("nationalExport.region")} hint={t("nationalExport.regionHint")} options={divisions.map((d) => ({ value: d.code, label: `${d.name} ${d.code}` }))} />
-          <SelectField
-            meta={fields.format}
-            label={t("nationalExport.format")}
-            options={[
-              { value: "xlsx", label: t("nationalExport.format.xlsx") },
-              { value: "csv", label: t("nationalExport.format.csv") },
-            ]}
-          />
+        {invalid ? (
+          <p className="notice" role="alert">
+            {t(invalid === "format" ? "nationalExport.err.format" : "nationalExport.err.region")}
+          </p>
+        ) : null}
+        <form method="post" action="/statistics/national-export/download">
+          <div className="field">
+            <label htmlFor="export-region" className="field-label">
+              {t("nationalExport.region")}
+            </label>
+            <p id="export-region-hint" className="field-hint">
+              {t("nationalExport.regionHint")}
+            </p>
+            <select id="export-region" name="regionCode" defaultValue={regionCode} className="field-input" aria-describedby="export-region-hint" aria-invalid={invalid === "region" || undefined}>
+              {divisions.map((d) => (
+                <option key={d.code} value={d.code}>{`${d.name} ${d.code}`}</option>
+              ))}
+            </select>
+          </div>
+          <fieldset className="field">
+            <legend className="field-label">{t("nationalExport.format")}</legend>
+            {(["xlsx", "csv"] as const).map((f) => (
+              <label key={f} className="block">
+                <input type="radio" name="format" value={f} defaultChecked={f === "xlsx"} /> {t(`nationalExport.format.${f}`)}
+              </label>
+            ))}
+          </fieldset>
           <button type="submit" className="button">
             {t("nationalExport.submit")}
           </button>
-        </Form>
+        </form>
       </section>
 
       <section aria-labelledby="recent-title" className="mb-8">

@@ -352,7 +352,7 @@ const ROUTES: Record<string, Case[]> = {
     },
   ],
   "statistics.targets.tsx": [{ as: "admin", fill: () => ({ periodStart: "2031", periodEnd: "2035", value: "1000", source: "测试依据" }) }],
-  "statistics.national-export.tsx": [{ as: "admin", why: "a valid export is a download, audited (the audit row is its write)" }],
+  "statistics.national-export_.download.ts": [{ as: "admin", page: () => "/statistics/national-export", why: "a valid export is a download, audited (the audit row is its write)" }],
   "training.$id.tsx": [
     { as: "seeker", params: (i) => ({ id: i.course }), fill: () => ({ accessNote: "需要盲文教材" }) },
     { as: "counselor", params: (i) => ({ id: i.course }), fill: () => ({ seekerId: FIRST, accessNote: "需要盲文教材" }), why: "a counselor enrols someone of their caseload" },
