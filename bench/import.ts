@@ -29,7 +29,7 @@ if (!Number.isInteger(ROWS) || ROWS < 1 || !Number.isInteger(BATCH) || BATCH < 1
   process.exit(2);
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 /** Peak RSS while `fn` runs. */
 async function measured<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number; peakRss: number }> {
