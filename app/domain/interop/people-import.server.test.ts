@@ -335,6 +335,18 @@ describe("reading files", () => {
     return rows;
   };
 
+  it("a junk file with NUL characters is reported, not refused (PostgreSQL text cannot hold NUL)", async () => {
+    const path = file("csv");
+    await writeFile(path, `姓名\u0000,x\u0000y\n\u0000,\u0000\n`);
+    const out: string[][] = [];
+    for await (const r of readRows(path, "csv")) out.push(r.cells);
+    expect(out).toEqual([["姓名", "xy"], ["", ""]]);
+    const { runId } = await checkFile(t.db, SYSTEM_ACTOR, { path, fileName: "junk.csv" }, { today: TODAY });
+    const report = await fullReport(runId);
+    expect(report.length).toBeGreaterThan(0);
+    expect(JSON.stringify(report)).not.toContain("\\u0000");
+  });
+
   it("GBK and UTF-8 (with and without BOM) CSV files read alike", async () => {
     const rows = tricky();
     const read = async (encoding: "utf-8" | "utf-8-bom" | "gbk") => {

@@ -148,7 +148,12 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
   }
 }
 
-/** Every row of the file (the header first), as text cells. */
-export function readRows(path: string, format: FileFormat): AsyncGenerator<SheetRow> {
-  return format === "xlsx" ? xlsxRows(path) : csvRows(path);
+/**
+ * Every row of the file (the header first), as text cells. NUL characters are dropped: no value holds one, and
+ * PostgreSQL's text (the report, the records) cannot store it — a junk file must be reported, not refused with a 500.
+ */
+export async function* readRows(path: string, format: FileFormat): AsyncGenerator<SheetRow> {
+  for await (const r of format === "xlsx" ? xlsxRows(path) : csvRows(path)) {
+    yield r.cells.some((c) => c.includes("\u0000")) ? { row: r.row, cells: r.cells.map((c) => c.replaceAll("\u0000", "")) } : r;
+  }
 }
