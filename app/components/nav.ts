@@ -133,6 +133,7 @@ export function navigation(user: NavUser | null): Navigation {
               { to: "/admin/security", label: "nav.security" },
               { to: "/admin/jobs", label: "jobs.nav" },
               { to: "/admin/imports", label: "imports.nav" },
+              { to: "/admin/api-tokens", label: "apiTokens.title" },
             ],
           },
           { label: "shell.group.public", items: [home, vacancies, events, training, disclosures] },
