@@ -28,7 +28,6 @@ import * as conversation from "./messages/en/conversation";
 import * as seekers from "./messages/en/seekers";
 import * as accountUx from "./messages/en/account-ux";
 import * as reach from "./messages/en/reach";
-import * as reach from "./messages/en/reach";
 import * as vacancies from "./messages/en/vacancies";
 import * as home from "./messages/en/home";
 import * as dashboard from "./messages/en/dashboard";
@@ -211,4 +210,4 @@ const core: Record<CoreMessageKey, string> = {
   "division.province": "Whole province",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...reach.en, ...reach.en, ...organizations.en, ...vacancies.en, ...home.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...dashboard.en, ...easyRead.en, ...conversation.en, ...alerts.en, ...basics.en, ...unsubscribe.en, ...interopAdmin.en, ...interop.en, ...apiTokens.en, ...jobsAdmin.en, ...opendata.en, ...opendata.nationalEn };
+export const en: Record<MessageKey, string> = { ...core, ...shell.en, ...seekers.en, ...accountUx.en, ...reach.en, ...organizations.en, ...vacancies.en, ...home.en, ...vacancyForm.en, ...applications.en, ...search.en, ...levy.en, ...quota.en, ...declarations.en, ...counseling.en, ...counselingCaseload.en, ...counselingClient.en, ...counselingFollowup.en, ...events.en, ...eventsAdmin.en, ...eventsPublic.en, ...edge.en, ...security.en, ...employmentRecords.en, ...realname.en, ...statistics.en, ...training.en, ...trainingProfile.en, ...institutions.en, ...entrepreneurship.en, ...staffProgrammes.en, ...competitions.en, ...statisticsReports.en, ...dashboard.en, ...easyRead.en, ...conversation.en, ...alerts.en, ...basics.en, ...unsubscribe.en, ...interopAdmin.en, ...interop.en, ...apiTokens.en, ...jobsAdmin.en, ...opendata.en, ...opendata.nationalEn };

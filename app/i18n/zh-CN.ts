@@ -32,7 +32,6 @@ import * as conversation from "./messages/conversation";
 import * as seekers from "./messages/seekers";
 import * as accountUx from "./messages/account-ux";
 import * as reach from "./messages/reach";
-import * as reach from "./messages/reach";
 import * as vacancies from "./messages/vacancies";
 import * as home from "./messages/home";
 import * as dashboard from "./messages/dashboard";
@@ -216,7 +215,7 @@ const core = {
 } as const;
 
 /** Each area keeps its strings in messages/<area>.ts; they are merged here. */
-export const zhCN = { ...core, ...shell.zh, ...seekers.zh, ...accountUx.zh, ...reach.zh, ...reach.zh, ...organizations.zh, ...vacancies.zh, ...home.zh, ...vacancyForm.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh, ...dashboard.zh, ...easyRead.zh, ...conversation.zh, ...alerts.zh, ...basics.zh, ...unsubscribe.zh, ...interopAdmin.zh, ...interop.zh, ...apiTokens.zh, ...jobsAdmin.zh, ...opendata.zh, ...opendata.nationalZh } as const;
+export const zhCN = { ...core, ...shell.zh, ...seekers.zh, ...accountUx.zh, ...reach.zh, ...organizations.zh, ...vacancies.zh, ...home.zh, ...vacancyForm.zh, ...applications.zh, ...search.zh, ...levy.zh, ...quota.zh, ...declarations.zh, ...counseling.zh, ...counselingCaseload.zh, ...counselingClient.zh, ...counselingFollowup.zh, ...events.zh, ...eventsAdmin.zh, ...eventsPublic.zh, ...edge.zh, ...security.zh, ...employmentRecords.zh, ...realname.zh, ...statistics.zh, ...training.zh, ...trainingProfile.zh, ...institutions.zh, ...entrepreneurship.zh, ...staffProgrammes.zh, ...competitions.zh, ...statisticsReports.zh, ...dashboard.zh, ...easyRead.zh, ...conversation.zh, ...alerts.zh, ...basics.zh, ...unsubscribe.zh, ...interopAdmin.zh, ...interop.zh, ...apiTokens.zh, ...jobsAdmin.zh, ...opendata.zh, ...opendata.nationalZh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type CoreMessageKey = keyof typeof core;
