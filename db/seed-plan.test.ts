@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { useTestDatabase } from "../tests/helpers/db";
+import { useIsolatedTestDatabase } from "../tests/helpers/db";
 import { createDatabase, type DB } from "./database";
 import { migrateToLatest } from "./migrate";
 import { seed } from "./seed";
@@ -11,7 +11,8 @@ import { PLAN_2016_2020_TARGETS } from "../app/domain/statistics/indicators";
 import { RECORDED_INDICATORS } from "../app/domain/statistics/contract";
 import { SERVICE_TYPES } from "../app/domain/counseling/counseling.schema";
 
-const t = useTestDatabase();
+// Its own database on PostgreSQL: it reads the plan demo whole, and other files write plan targets and caseloads.
+const t = useIsolatedTestDatabase();
 const BODY_USCCS = provincialBodyUsccs();
 const THIS_QUARTER = "2026-10-01";
 

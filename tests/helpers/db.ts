@@ -31,6 +31,50 @@ export function useTestDatabase(): { readonly handle: DatabaseHandle; readonly d
   };
 }
 
+/**
+ * Like useTestDatabase, but on PostgreSQL a database of this test file's own (created, migrated, dropped after), for
+ * tests that read demo data whole and would see other files' concurrent writes in the shared test database.
+ */
+export function useIsolatedTestDatabase(): { readonly handle: DatabaseHandle; readonly db: DatabaseHandle["db"] } {
+  const shared = process.env.DATABASE_URL;
+  if (!shared) return useTestDatabase();
+  let handle: DatabaseHandle | undefined;
+  const name = `qiancheng_iso_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = async (statement: string) => {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: shared });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(async () => {
+    await admin(`create database ${name}`);
+    const url = new URL(shared);
+    url.pathname = `/${name}`;
+    handle = await createDatabase({ url: url.toString(), poolSize: 10 });
+    await migrateToLatest(handle.db);
+    await seedDivisions(handle.db);
+    setDatabase(handle);
+  });
+  afterAll(async () => {
+    await closeDatabase();
+    await admin(`drop database if exists ${name}`);
+  });
+  return {
+    get handle() {
+      if (!handle) throw new Error("database not ready");
+      return handle;
+    },
+    get db() {
+      if (!handle) throw new Error("database not ready");
+      return handle.db;
+    },
+  };
+}
+
 let counter = 0;
 /** A phone number no other test run uses (random, then counted). */
 export function uniquePhone(): string {
