@@ -1148,7 +1148,7 @@ describe("authorization matrix", () => {
       ).toFixed(1)} s`,
     );
     expect(failures.sort()).toEqual([]);
-  });
+  }, 180_000); // 1,700 requests: well under a minute alone, slower while other test files share the two cores
 
   it("POST: every action × every identity is refused where it must be, never 5xx, nothing sensitive out of place", async () => {
     const t0 = Date.now();
@@ -1172,7 +1172,7 @@ describe("authorization matrix", () => {
     });
     console.log(`POST: ${count} requests (${files.length} actions × ${IDENTITIES.length} identities) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     expect(failures.sort()).toEqual([]);
-  });
+  }, 180_000); // 1,700 requests: well under a minute alone, slower while other test files share the two cores
 
   it("the refused POSTs changed nothing", async () => {
     const db = s.handle.db;
