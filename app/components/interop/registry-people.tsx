@@ -1,8 +1,9 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { ACCOMMODATIONS, label } from "~/domain/catalog";
 import { EMPLOYMENT_STATUSES } from "~/domain/interop/columns";
 import type { UnregisteredPeoplePage } from "~/domain/interop/registry.server";
 import { useI18n } from "~/i18n/use-i18n";
+import { Pagination } from "~/components/pagination";
 
 /** The query parameters of this list on a page that has its own `page` (the assignment page's seekers). */
 export const REGISTRY_PARAMS = ["county", "rpage"] as const;
@@ -94,44 +95,7 @@ export function RegistryPeople({ list, keep }: { list: UnregisteredPeoplePage; k
           </table>
         </div>
       )}
-      <RegistryPagination page={list.page} pageCount={list.pageCount} />
+      <Pagination page={list.page} pageCount={list.pageCount} param="rpage" hash="#registry" label={t("imports.registry.pagination")} />
     </section>
-  );
-}
-
-/** Previous and next for this list's own page parameter (`rpage`), the other parameters kept (as components/pagination does for `page`). */
-function RegistryPagination({ page, pageCount }: { page: number; pageCount: number }) {
-  const { t } = useI18n();
-  const location = useLocation();
-  if (pageCount <= 1) return null;
-  const href = (p: number) => {
-    const params = new URLSearchParams(location.search);
-    if (p <= 1) params.delete("rpage");
-    else params.set("rpage", String(p));
-    const query = params.toString();
-    return `${location.pathname}${query ? `?${query}` : ""}#registry`;
-  };
-  return (
-    <nav aria-label={t("imports.registry.pagination")} className="mt-6">
-      <ul className="flex flex-wrap items-center gap-x-6 gap-y-2">
-        {page > 1 ? (
-          <li>
-            <Link to={href(page - 1)} rel="prev" aria-label={t("pagination.previousAria", { page: page - 1 })} className="inline-block py-2">
-              <span aria-hidden="true">← </span>
-              {t("pagination.previous")}
-            </Link>
-          </li>
-        ) : null}
-        <li aria-current="page">{t("pagination.status", { page, count: pageCount })}</li>
-        {page < pageCount ? (
-          <li>
-            <Link to={href(page + 1)} rel="next" aria-label={t("pagination.nextAria", { page: page + 1 })} className="inline-block py-2">
-              {t("pagination.next")}
-              <span aria-hidden="true"> →</span>
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
   );
 }
